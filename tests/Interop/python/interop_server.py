@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 interop_server.py --port=PORT   (0 picks a free port)
 Prints "listening on PORT" once it accepts calls, then serves until killed.
 
 Follows doc/interop-test-descriptions.md: zero-filled payloads of the requested size, Echo Status,
-Echo Metadata, response compression per request, interval_us pauses. grpcio does not tell a handler
+Echo Metadata, response compression per request, interval_us pauses. It also serves grpc.health.v1
+and server reflection (v1 and v1alpha), so that the health/reflection client can be checked against it. grpcio does not tell a handler
 whether a request message arrived compressed, so this server cannot check expect_compressed; it
 rejects nothing on that ground (clients' compression probes are therefore not run against it).
 """
@@ -16,12 +17,22 @@ import sys
 import time
 from concurrent import futures
 
+import threading
+
 import grpc
+from google.protobuf import descriptor_pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import interop_protos  # noqa: E402
 
-messages_pb2, empty_pb2, test_pb2_grpc = interop_protos.load_test_service()
+_MODULES = interop_protos.load(
+    "grpc/testing/test.proto", "grpc/testing/messages.proto", "grpc/testing/empty.proto",
+    "grpc/health/v1/health.proto", "grpc/reflection/v1alpha/reflection.proto",
+    "grpc/reflection/v1/reflection.proto")
+test_pb2, test_pb2_grpc = _MODULES["grpc/testing/test.proto"]
+messages_pb2 = _MODULES["grpc/testing/messages.proto"][0]
+empty_pb2 = _MODULES["grpc/testing/empty.proto"][0]
+health_pb2, health_pb2_grpc = _MODULES["grpc/health/v1/health.proto"]
 
 ECHO_INITIAL = "x-grpc-test-echo-initial"
 ECHO_TRAILING = "x-grpc-test-echo-trailing-bin"
@@ -111,6 +122,76 @@ class TestService(test_pb2_grpc.TestServiceServicer):
             first = False
 
 
+SERVICES = ["grpc.testing.TestService", "grpc.health.v1.Health",
+            "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection"]
+
+
+class HealthService(health_pb2_grpc.HealthServicer):
+    def _status(self, service):
+        return health_pb2.HealthCheckResponse.SERVING if service in ("", *SERVICES) else None
+
+    def Check(self, request, context):
+        status = self._status(request.service)
+        if status is None:
+            context.abort(grpc.StatusCode.NOT_FOUND, f"unknown service {request.service}")
+        return health_pb2.HealthCheckResponse(status=status)
+
+    def Watch(self, request, context):
+        status = self._status(request.service)
+        yield health_pb2.HealthCheckResponse(
+            status=health_pb2.HealthCheckResponse.SERVICE_UNKNOWN if status is None else status)
+        # Statuses never change here: hold the stream open until the client leaves.
+        done = threading.Event()
+        context.add_callback(done.set)
+        done.wait()
+
+
+def _files_with_dependencies(file_descriptor):
+    ordered = []
+    seen = set()
+
+    def visit(fd):
+        if fd.name in seen:
+            return
+        seen.add(fd.name)
+        ordered.append(fd.serialized_pb)
+        for dependency in fd.dependencies:
+            visit(dependency)
+
+    visit(file_descriptor)
+    return ordered
+
+
+def reflection_servicer(version):
+    pb2, pb2_grpc = _MODULES[f"grpc/reflection/{version}/reflection.proto"]
+    pool = descriptor_pool.Default()
+
+    class ReflectionService(pb2_grpc.ServerReflectionServicer):
+        def ServerReflectionInfo(self, request_iterator, context):
+            for request in request_iterator:
+                response = pb2.ServerReflectionResponse(valid_host=request.host, original_request=request)
+                kind = request.WhichOneof("message_request")
+                try:
+                    if kind == "list_services":
+                        response.list_services_response.service.extend(
+                            pb2.ServiceResponse(name=name) for name in SERVICES)
+                    elif kind == "file_by_filename":
+                        fd = pool.FindFileByName(request.file_by_filename)
+                        response.file_descriptor_response.file_descriptor_proto.extend(_files_with_dependencies(fd))
+                    elif kind == "file_containing_symbol":
+                        fd = pool.FindFileContainingSymbol(request.file_containing_symbol)
+                        response.file_descriptor_response.file_descriptor_proto.extend(_files_with_dependencies(fd))
+                    else:
+                        response.error_response.error_code = grpc.StatusCode.UNIMPLEMENTED.value[0]
+                        response.error_response.error_message = f"{kind} is not supported"
+                except KeyError as error:
+                    response.error_response.error_code = grpc.StatusCode.NOT_FOUND.value[0]
+                    response.error_response.error_message = str(error)
+                yield response
+
+    return ReflectionService(), pb2_grpc
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
@@ -118,6 +199,10 @@ def main():
 
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
     test_pb2_grpc.add_TestServiceServicer_to_server(TestService(), server)
+    health_pb2_grpc.add_HealthServicer_to_server(HealthService(), server)
+    for version in ("v1alpha", "v1"):
+        servicer, pb2_grpc = reflection_servicer(version)
+        pb2_grpc.add_ServerReflectionServicer_to_server(servicer, server)
     port = server.add_insecure_port(f"127.0.0.1:{args.port}")
     if port == 0:
         print(f"could not bind 127.0.0.1:{args.port}", file=sys.stderr)
