@@ -1,0 +1,29 @@
+namespace Grpc.Core;
+
+/// <summary>A server-streaming call in progress; dispose to cancel it if still running.</summary>
+public sealed class AsyncServerStreamingCall<TResponse> : IDisposable
+{
+    private readonly AsyncCallState _callState;
+
+    public AsyncServerStreamingCall(IAsyncStreamReader<TResponse> responseStream, Task<Metadata> responseHeadersAsync, Func<Status> getStatusFunc, Func<Metadata> getTrailersFunc, Action disposeAction)
+    {
+        ResponseStream = responseStream;
+        _callState = new AsyncCallState(responseHeadersAsync, getStatusFunc, getTrailersFunc, disposeAction);
+    }
+
+    public AsyncServerStreamingCall(IAsyncStreamReader<TResponse> responseStream, Func<object, Task<Metadata>> responseHeadersAsync, Func<object, Status> getStatusFunc, Func<object, Metadata> getTrailersFunc, Action<object> disposeAction, object state)
+    {
+        ResponseStream = responseStream;
+        _callState = new AsyncCallState(responseHeadersAsync, getStatusFunc, getTrailersFunc, disposeAction, state);
+    }
+
+    public IAsyncStreamReader<TResponse> ResponseStream { get; }
+
+    public Task<Metadata> ResponseHeadersAsync => _callState.ResponseHeadersAsync();
+
+    public Status GetStatus() => _callState.GetStatus();
+
+    public Metadata GetTrailers() => _callState.GetTrailers();
+
+    public void Dispose() => _callState.Dispose();
+}
