@@ -19,7 +19,7 @@ const { createGrpcWebTransport } = require('@connectrpc/connect-node');
 
 const PROTO_ROOT = path.resolve(__dirname, '..', '..', 'InteropServer', 'Protos');
 const PYTHON = '/usr/bin/python3';
-const TIMEOUT_MS = 30000;
+const TIMEOUT_MS = 10000;
 
 class CaseFailure extends Error {}
 

@@ -16,7 +16,7 @@ const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
 const PROTO_ROOT = path.resolve(__dirname, '..', '..', 'InteropServer', 'Protos');
-const CALL_TIMEOUT_MS = 30000;
+const CALL_TIMEOUT_MS = 10000;
 const NO_COMPRESS = 2; // grpc-js WriteFlags.NoCompress, passed as a write's encoding argument
 const GZIP = 2; // grpc-js compression algorithm id for gzip
 const ECHO_INITIAL = ['x-grpc-test-echo-initial', 'test_initial_metadata_value'];

@@ -29,7 +29,7 @@ REFLECTION = {
     "v1alpha": _MODULES["grpc/reflection/v1alpha/reflection.proto"],
     "v1": _MODULES["grpc/reflection/v1/reflection.proto"],
 }
-TIMEOUT = 30.0
+TIMEOUT = 10.0
 NOT_FOUND = grpc.StatusCode.NOT_FOUND.value[0]
 
 

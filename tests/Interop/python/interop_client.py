@@ -28,7 +28,7 @@ messages_pb2, empty_pb2, test_pb2_grpc = interop_protos.load_test_service()
 
 # Every call but the deadline test gets a generous deadline so that a broken server fails the case
 # instead of hanging the run.
-CALL_TIMEOUT = 30.0
+CALL_TIMEOUT = 10.0
 ECHO_INITIAL = ("x-grpc-test-echo-initial", "test_initial_metadata_value")
 ECHO_TRAILING = ("x-grpc-test-echo-trailing-bin", b"\xab\xab\xab")
 SPECIAL_MESSAGE = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
