@@ -12,6 +12,7 @@ internal sealed class GrainTypeRegistry
 
     private readonly Dictionary<string, GrainClassInfo> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, string> _typeByInterface = [];
+    private readonly Dictionary<Type, List<(string GrainType, bool IsPrimary)>> _candidates = [];
     private readonly Dictionary<Type, string> _ambiguous = [];
     private readonly ConcurrentDictionary<Type, GrainInterfaceInfo> _interfaces = new();
 
@@ -22,7 +23,8 @@ internal sealed class GrainTypeRegistry
             var grainInterfaces = grainClass.GetInterfaces()
                 .Where(i => typeof(IGrain).IsAssignableFrom(i) && !s_frameworkInterfaces.Contains(i))
                 .ToArray();
-            var grainType = ResolveGrainType(grainClass, grainInterfaces);
+            var primary = PrimaryInterfaces(grainInterfaces);
+            var grainType = ResolveGrainType(grainClass, primary);
             if (_byType.TryGetValue(grainType, out var existing))
             {
                 throw new InvalidOperationException(
@@ -33,14 +35,30 @@ internal sealed class GrainTypeRegistry
             _byType.Add(grainType, info);
             foreach (var grainInterface in grainInterfaces)
             {
-                if (_typeByInterface.TryGetValue(grainInterface, out var other))
+                if (!_candidates.TryGetValue(grainInterface, out var list))
                 {
-                    _ambiguous[grainInterface] = $"{other}, {grainType}";
+                    _candidates[grainInterface] = list = [];
                 }
-                else
-                {
-                    _typeByInterface.Add(grainInterface, grainType);
-                }
+
+                list.Add((grainType, primary.Contains(grainInterface)));
+            }
+        }
+
+        // An interface implemented by several classes resolves to the one class for which it is the most
+        // derived grain interface (IGatedGrain to GatedGrain, not to a class implementing a derived interface).
+        foreach (var (grainInterface, list) in _candidates)
+        {
+            if (list.Count == 1)
+            {
+                _typeByInterface.Add(grainInterface, list[0].GrainType);
+            }
+            else if (list.Count(c => c.IsPrimary) == 1)
+            {
+                _typeByInterface.Add(grainInterface, list.Single(c => c.IsPrimary).GrainType);
+            }
+            else
+            {
+                _ambiguous[grainInterface] = string.Join(", ", list.Select(c => c.GrainType));
             }
         }
     }
@@ -62,7 +80,7 @@ internal sealed class GrainTypeRegistry
 
     internal string GetGrainType(Type grainInterface)
     {
-        if (_typeByInterface.TryGetValue(grainInterface, out var grainType) && !_ambiguous.ContainsKey(grainInterface))
+        if (_typeByInterface.TryGetValue(grainInterface, out var grainType))
         {
             return grainType;
         }
@@ -80,17 +98,17 @@ internal sealed class GrainTypeRegistry
     internal GrainInterfaceInfo GetInterface(Type grainInterface) =>
         _interfaces.GetOrAdd(grainInterface, static t => ProxyGenerator.Generate(t));
 
-    private static string ResolveGrainType(Type grainClass, Type[] grainInterfaces)
+    /// <summary>The most derived grain interfaces: IPetGrain rather than a base interface it extends.</summary>
+    private static Type[] PrimaryInterfaces(Type[] grainInterfaces) =>
+        [.. grainInterfaces.Where(i => !grainInterfaces.Any(other => other != i && i.IsAssignableFrom(other)))];
+
+    private static string ResolveGrainType(Type grainClass, Type[] primary)
     {
         if (GrainTypeNames.FromAttribute(grainClass) is { } fromClass)
         {
             return fromClass;
         }
 
-        // The most derived grain interfaces: IPetGrain rather than a base interface it extends.
-        var primary = grainInterfaces
-            .Where(i => !grainInterfaces.Any(other => other != i && i.IsAssignableFrom(other)))
-            .ToArray();
         if (primary.Length == 1)
         {
             return GrainTypeNames.FromAttribute(primary[0]) ?? GrainTypeNames.Derive(primary[0]);
