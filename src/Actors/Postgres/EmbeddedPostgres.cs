@@ -140,6 +140,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             _options.StartTimeout + TimeSpan.FromSeconds(5), cancellationToken);
         if (stop.Succeeded)
         {
+            TryDeleteEmptySocketDirectory();
             LogStopped(_logger, DataDirectory);
         }
         else
@@ -152,6 +153,21 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
     private string AdministrationConnectionString() =>
         new NpgsqlConnectionStringBuilder(GetConnectionString("postgres")) { Pooling = false }.ConnectionString;
+
+    private void TryDeleteEmptySocketDirectory()
+    {
+        try
+        {
+            Directory.Delete(SocketDirectory, recursive: false);
+        }
+        catch (IOException)
+        {
+            // Not empty (another server on the folder started meanwhile) or already gone: leave it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
     private static partial Regex DatabaseName();

@@ -51,7 +51,10 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
             return null;
         }
 
-        ReadOnlyMemory<byte>? payload = await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetFieldValue<byte[]>(0);
+        // Typed explicitly: a null byte[] converts to an empty ReadOnlyMemory, not to a missing payload.
+        ReadOnlyMemory<byte>? payload = await reader.IsDBNullAsync(0, cancellationToken)
+            ? (ReadOnlyMemory<byte>?)null
+            : reader.GetFieldValue<byte[]>(0);
         return new GrainStateRecord(payload, FormatEtag(reader.GetInt64(1)));
     }
 

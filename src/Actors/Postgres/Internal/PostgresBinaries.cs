@@ -29,7 +29,8 @@ internal sealed class PostgresBinaries
             return HasServerPrograms(configured)
                 ? new PostgresBinaries(configured)
                 : throw new InvalidOperationException(
-                    $"The configured PostgreSQL folder '{configured}' does not contain initdb, pg_ctl and postgres.");
+                    $"The configured PostgreSQL folder '{configured}' does not contain initdb, pg_ctl and postgres. " +
+                    "Install Debian's 'postgresql' package (sudo apt-get install postgresql) or point to its bin folder.");
         }
 
         var installed = FindDebianInstallations();
