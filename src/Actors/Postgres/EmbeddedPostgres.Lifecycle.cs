@@ -41,7 +41,7 @@ public sealed partial class EmbeddedPostgres
         if (_folder.ServerIsRunning())
         {
             // A previous owner was killed without stopping its server: the server is ours, keep using it.
-            LogAdopted(_logger, DataDirectory);
+            Adopt();
             return;
         }
 
@@ -54,20 +54,33 @@ public sealed partial class EmbeddedPostgres
             _options.StartTimeout + TimeSpan.FromSeconds(5), cancellationToken);
         if (start.Succeeded)
         {
+            _folder.RecordOwner();
             LogStarted(_logger, DataDirectory, SocketDirectory, Port);
             return;
         }
 
         if (_folder.ServerIsRunning())
         {
-            // Another process started the same folder at the same moment; its server serves us as well.
-            LogAdopted(_logger, DataDirectory);
+            // Another process started the same folder at the same moment.
+            Adopt();
             return;
         }
 
         throw new InvalidOperationException(
             $"pg_ctl could not start PostgreSQL in '{DataDirectory}' (exit {start.ExitCode}): {start.Output}{Environment.NewLine}" +
             $"Server log ({_folder.LogFile}):{Environment.NewLine}{TailOfLog()}");
+    }
+
+    private void Adopt()
+    {
+        if (_folder.LiveOwnerOtherThanCurrentProcess() is { } owner)
+        {
+            throw new InvalidOperationException(
+                $"'{DataDirectory}' is in use by the PostgreSQL server of running process {owner}. Stop that process or use another data folder.");
+        }
+
+        _folder.RecordOwner();
+        LogAdopted(_logger, DataDirectory);
     }
 
     private string TailOfLog()

@@ -133,6 +133,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             return;
         }
 
+        // Idle connections opened by connection string would be dead after the stop and fail their next user (data
+        // sources keep their own pools: their owners clear them).
         NpgsqlConnection.ClearAllPools();
         var secondsArg = ((int)_options.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         var stop = await ProcessRunner.RunAsync(
@@ -140,6 +142,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             _options.StartTimeout + TimeSpan.FromSeconds(5), cancellationToken);
         if (stop.Succeeded)
         {
+            _folder.ForgetOwner();
             TryDeleteEmptySocketDirectory();
             LogStopped(_logger, DataDirectory);
         }

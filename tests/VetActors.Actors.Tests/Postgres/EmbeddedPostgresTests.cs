@@ -53,6 +53,20 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task StartAsync_ServerOwnedByAnotherLiveProcess_RefusesToShareIt()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("owned"), "data") };
+        await using var running = await EmbeddedPostgres.StartAsync(options);
+
+        // PID 1 is always alive: the folder now looks owned by another running silo.
+        await File.WriteAllTextAsync(Path.Combine(options.DataDirectory, "vetactors.owner"), "1");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options));
+        Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync<int>(running.ConnectionString, "SELECT 1"));
+    }
+
+    [Fact]
     public async Task StartAsync_WithTcpPort_AcceptsLoopbackConnections()
     {
         var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("tcp"), "data"), TcpPort = 0 };

@@ -33,6 +33,10 @@ internal sealed class ClusterFolder
 
     private string PidFile => Path.Combine(DataDirectory, "postmaster.pid");
 
+    // The process that started (or took over) the running server, so a second starter can tell a live owner
+    // from a dead one.
+    private string OwnerFile => Path.Combine(DataDirectory, "vetactors.owner");
+
     public bool IsInitialized => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
     /// <summary>The major version that created the cluster, or <c>null</c> before initdb.</summary>
@@ -100,6 +104,22 @@ internal sealed class ClusterFolder
         File.Delete(PidFile);
         return false;
     }
+
+    /// <summary>The live process, other than this one, that owns the running server; <c>null</c> when there is none.</summary>
+    public int? LiveOwnerOtherThanCurrentProcess()
+    {
+        if (!File.Exists(OwnerFile) ||
+            !int.TryParse(File.ReadAllText(OwnerFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var owner))
+        {
+            return null;
+        }
+
+        return owner != Environment.ProcessId && Directory.Exists($"/proc/{owner.ToString(CultureInfo.InvariantCulture)}") ? owner : null;
+    }
+
+    public void RecordOwner() => File.WriteAllText(OwnerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+
+    public void ForgetOwner() => File.Delete(OwnerFile);
 
     private bool IsOurPostmaster(int pid)
     {
