@@ -1,0 +1,8 @@
+namespace VetActors.Actors;
+
+/// <summary>Base of every grain interface; its methods return <see cref="Task"/> or <see cref="Task{TResult}"/>.</summary>
+#pragma warning disable CA1040 // A marker: the runtime finds grain interfaces by it.
+public interface IGrain : IAddressable
+{
+}
+#pragma warning restore CA1040

@@ -1,0 +1,10 @@
+namespace VetActors.Actors.Internal;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Active,
+    Deactivating,
+    Deactivated,
+}

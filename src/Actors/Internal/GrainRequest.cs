@@ -1,0 +1,58 @@
+namespace VetActors.Actors.Internal;
+
+/// <summary>A grain call: the generated invoker subclasses hold the (copied) arguments and call the grain.</summary>
+internal abstract class GrainRequest : Turn
+{
+    internal MethodDescriptor Method = null!;
+
+    // Intrusive links for PendingCalls: a call that goes asynchronous is tracked for its timeout without an
+    // allocation of its own.
+    internal GrainRequest? TimeoutPrevious;
+    internal GrainRequest? TimeoutNext;
+    internal long TimeoutDeadline;
+    internal bool IsTracked;
+
+    /// <summary>When the call was sent, for the latency histogram; 0 when metrics are off.</summary>
+    internal long StartTimestamp;
+
+    private volatile bool _expired;
+
+    internal override bool AlwaysInterleave => Method.AlwaysInterleave;
+
+    internal override bool IsReadOnly => Method.IsReadOnly;
+
+    internal override bool IsExpired => _expired;
+
+    internal override string Describe() => Method.Name;
+
+    internal override Task Start(Activation activation) => InvokeGrain(activation.Grain!);
+
+    internal abstract Task InvokeGrain(object grain);
+
+    /// <summary>Fails the caller with a timeout; the request is dropped if it has not started yet.</summary>
+    internal void Expire(TimeSpan timeout)
+    {
+        _expired = true;
+        Fail(new TimeoutException(
+            $"{Method.Name} on {Activation?.GrainId.ToString() ?? "an unresolved grain"} did not complete within the call timeout of {timeout}."));
+    }
+
+    internal override void Reject(Exception exception)
+    {
+        PrepareForAsync();
+        Activation?.Runtime.PendingCalls.Remove(this);
+        Fail(exception);
+    }
+
+    protected abstract void Fail(Exception exception);
+
+    protected void Untrack(bool failed)
+    {
+        var runtime = Activation.Runtime;
+        runtime.PendingCalls.Remove(this);
+        if (StartTimestamp != 0)
+        {
+            runtime.Metrics.CallCompleted(Method.Name, StartTimestamp, failed);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using VetActors.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSiloConfiguration();
+    builder.AddSiloEndpoint();
+    await builder.AddSiloDatabaseAsync();
+    builder.AddSiloHealth();
+
+    // The actor runtime and the gRPC services register here, after the database (their extension methods come
+    // with those projects), and map their endpoints below next to the health endpoint.
+    var app = builder.Build();
+    app.MapSiloHealth();
+    await app.RunAsync();
+    return 0;
+}
+catch (SiloStartupException ex)
+{
+    Console.Error.WriteLine($"VetActors silo: {ex.Message}");
+    return 1;
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"VetActors silo: {ex.Message} Set Silo:ListenUrl (VETACTORS__Silo__ListenUrl) to a free address.");
+    return 1;
+}
