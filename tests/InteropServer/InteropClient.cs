@@ -1,0 +1,121 @@
+using Google.Protobuf;
+using Grpc.Core;
+using VetActors.InteropServer.Testing;
+
+namespace VetActors.InteropServer;
+
+/// <summary>
+/// The interop test cases of doc/interop-test-descriptions.md, run with VetActors.Rpc's client
+/// against any server. Each case throws <see cref="InteropCaseFailedException"/> (or the call's
+/// <see cref="RpcException"/>) when the server does not behave as specified.
+/// </summary>
+public sealed partial class InteropClient
+{
+    /// <summary>Every case, in the order of the specification's list.</summary>
+    public static readonly IReadOnlyList<string> AllCases =
+    [
+        "empty_unary", "large_unary", "client_streaming", "server_streaming", "ping_pong", "empty_stream",
+        "cancel_after_begin", "cancel_after_first_response", "timeout_on_sleeping_server", "custom_metadata",
+        "status_code_and_message", "special_status_message", "unimplemented_method", "unimplemented_service",
+        "client_compressed_unary", "server_compressed_unary", "client_compressed_streaming", "server_compressed_streaming",
+    ];
+
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+    private static readonly int[] RequestSizes = [27182, 8, 1828, 45904];
+    private static readonly int[] ResponseSizes = [31415, 9, 2653, 58979];
+
+    private readonly TestService.TestServiceClient _client;
+    private readonly UnimplementedService.UnimplementedServiceClient _unimplemented;
+    private readonly TimeProvider _time;
+
+    public InteropClient(CallInvoker invoker, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        _client = new TestService.TestServiceClient(invoker);
+        _unimplemented = new UnimplementedService.UnimplementedServiceClient(invoker);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>Runs one case by its specification name.</summary>
+    public Task RunAsync(string testCase) => testCase switch
+    {
+        "empty_unary" => EmptyUnaryAsync(),
+        "large_unary" => LargeUnaryAsync(),
+        "client_streaming" => ClientStreamingAsync(),
+        "server_streaming" => ServerStreamingAsync(),
+        "ping_pong" => PingPongAsync(),
+        "empty_stream" => EmptyStreamAsync(),
+        "cancel_after_begin" => CancelAfterBeginAsync(),
+        "cancel_after_first_response" => CancelAfterFirstResponseAsync(),
+        "timeout_on_sleeping_server" => TimeoutOnSleepingServerAsync(),
+        "custom_metadata" => CustomMetadataAsync(),
+        "status_code_and_message" => StatusCodeAndMessageAsync(),
+        "special_status_message" => SpecialStatusMessageAsync(),
+        "unimplemented_method" => UnimplementedMethodAsync(),
+        "unimplemented_service" => UnimplementedServiceAsync(),
+        "client_compressed_unary" => ClientCompressedUnaryAsync(),
+        "server_compressed_unary" => ServerCompressedUnaryAsync(),
+        "client_compressed_streaming" => ClientCompressedStreamingAsync(),
+        "server_compressed_streaming" => ServerCompressedStreamingAsync(),
+        _ => throw new ArgumentException($"Unknown test case '{testCase}'.", nameof(testCase)),
+    };
+
+    private DateTime Deadline() => _time.GetUtcNow().UtcDateTime + CallTimeout;
+
+    private CallOptions Options(Metadata? headers = null, CancellationToken cancellationToken = default) =>
+        new(headers: headers, deadline: Deadline(), cancellationToken: cancellationToken);
+
+    private async Task EmptyUnaryAsync()
+    {
+        var response = await _client.EmptyCallAsync(new Empty(), Options());
+        Check(response.CalculateSize() == 0, "EmptyCall returned a non-empty message");
+    }
+
+    private async Task LargeUnaryAsync()
+    {
+        var response = await _client.UnaryCallAsync(
+            new SimpleRequest { ResponseSize = 314159, Payload = CreatePayload(271828) }, Options());
+        CheckPayload(response.Payload, 314159, "response");
+    }
+
+    private async Task UnimplementedMethodAsync() =>
+        await ExpectStatusAsync(async () => await _client.UnimplementedCallAsync(new Empty(), Options()), StatusCode.Unimplemented);
+
+    private async Task UnimplementedServiceAsync() =>
+        await ExpectStatusAsync(async () => await _unimplemented.UnimplementedCallAsync(new Empty(), Options()), StatusCode.Unimplemented);
+
+    private static Payload CreatePayload(int size) => new() { Body = UnsafeByteOperations.UnsafeWrap(new byte[size]) };
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InteropCaseFailedException(message);
+        }
+    }
+
+    private static void CheckPayload(Payload? payload, int size, string what)
+    {
+        var body = payload?.Body ?? ByteString.Empty;
+        Check(body.Length == size, $"{what}: expected {size} payload bytes, got {body.Length}");
+        Check(!body.Span.ContainsAnyExcept((byte)0), $"{what}: payload is not zero-filled");
+    }
+
+    private static async Task<RpcException> ExpectStatusAsync(Func<Task> call, StatusCode code, string? detail = null)
+    {
+        try
+        {
+            await call();
+        }
+        catch (RpcException e)
+        {
+            Check(e.StatusCode == code, $"expected {code}, got {e.StatusCode}: \"{e.Status.Detail}\"");
+            if (detail is not null)
+            {
+                Check(e.Status.Detail == detail, $"expected message \"{detail}\", got \"{e.Status.Detail}\"");
+            }
+            return e;
+        }
+        throw new InteropCaseFailedException($"expected {code}, but the call succeeded");
+    }
+}

@@ -1,0 +1,21 @@
+using VetActors.Interop.Tests.Infrastructure;
+using VetActors.InteropServer;
+using VetActors.Rpc.Client;
+
+namespace VetActors.Interop.Tests;
+
+/// <summary>The VetActors client runs every interop case against the VetActors server.</summary>
+public sealed class OurClientAgainstOurServerTests(OurServerFixture server) : IClassFixture<OurServerFixture>
+{
+    [Theory]
+    [MemberData(nameof(InteropCases.All), MemberType = typeof(InteropCases))]
+    public async Task OurClient_AgainstOurServer_Passes(string testCase)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.Port}");
+        var client = new InteropClient(channel.CreateCallInvoker(), TimeProvider.System);
+
+        var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));
+
+        Assert.True(failure is null, $"{testCase}: {OurClientAgainstPythonServerTests.Describe(failure)}");
+    }
+}

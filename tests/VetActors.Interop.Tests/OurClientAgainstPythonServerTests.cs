@@ -1,0 +1,29 @@
+using Grpc.Core;
+using VetActors.Interop.Tests.Infrastructure;
+using VetActors.InteropServer;
+using VetActors.Rpc.Client;
+
+namespace VetActors.Interop.Tests;
+
+/// <summary>The VetActors client runs the interop cases against a python3-grpcio server (the reverse direction).</summary>
+public sealed class OurClientAgainstPythonServerTests(PythonServerFixture server) : IClassFixture<PythonServerFixture>
+{
+    [Theory]
+    [MemberData(nameof(InteropCases.ForPythonServer), MemberType = typeof(InteropCases))]
+    public async Task OurClient_AgainstPythonServer_Passes(string testCase)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.Port}");
+        var client = new InteropClient(channel.CreateCallInvoker(), TimeProvider.System);
+
+        var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));
+
+        Assert.True(failure is null, $"{testCase}: {Describe(failure)}\n--- python server output ---\n{server.Output}");
+    }
+
+    internal static string Describe(Exception? failure) => failure switch
+    {
+        null => "passed",
+        RpcException e => $"unexpected status {e.StatusCode}: \"{e.Status.Detail}\"",
+        _ => $"{failure.GetType().Name}: {failure.Message}",
+    };
+}
