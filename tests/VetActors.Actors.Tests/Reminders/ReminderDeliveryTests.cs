@@ -52,6 +52,7 @@ public sealed class ReminderDeliveryTests
         {
             cluster.TimeProvider.Advance(i == 0 ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(5));
             await probe.WhenCount("clinic:sync-check", i + 1);
+            await Guard.UntilAsync(() => cluster.RemindersInFlight == 0, "tick completed");
         }
 
         Assert.Equal(
