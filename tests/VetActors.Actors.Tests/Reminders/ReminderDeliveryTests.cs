@@ -170,6 +170,6 @@ public sealed class ReminderDeliveryTests
             probe.Events);
     }
 
-    private static int Attempts(Testing.TestClusterBuilder builder, GrainId id) =>
+    private static int Attempts(VetActors.Actors.Testing.TestClusterBuilder builder, GrainId id) =>
         builder.ReminderTable.ReadAsync("vetactors", id, "payout", CancellationToken.None).Result?.Attempts ?? -1;
 }
