@@ -132,12 +132,17 @@ internal sealed partial class Activation
         }
         else
         {
-            turn.PrepareForAsync();
-            var awaiter = task.ConfigureAwait(false).GetAwaiter();
-            awaiter.UnsafeOnCompleted(() => TurnFinished(turn, task, inline: false, dropped: false));
+            FinishWhenCompleted(turn, task);
         }
 
         return task;
+    }
+
+    // Separate from StartTurn so the closure is allocated only when a turn really goes asynchronous.
+    private void FinishWhenCompleted(Turn turn, Task task)
+    {
+        turn.PrepareForAsync();
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => TurnFinished(turn, task, inline: false, dropped: false));
     }
 
     /// <summary>Books the end of a turn, admits what may run next, and completes the caller.</summary>
