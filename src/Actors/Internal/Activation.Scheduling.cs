@@ -32,6 +32,8 @@ internal sealed partial class Activation
             {
                 if (_ready is null || !_ready.TryDequeue(out item))
                 {
+                    // An idle activation keeps no queue: most activations are idle most of the time.
+                    _ready = null;
                     _executing = false;
                     return;
                 }
@@ -171,7 +173,7 @@ internal sealed partial class Activation
             {
                 case ActivateTurn when task.IsCompletedSuccessfully:
                     _state = ActivationState.Active;
-                    Extras.Activated = true;
+                    _activated = true;
                     break;
                 case ActivateTurn:
                     _state = ActivationState.Deactivated;
@@ -276,6 +278,11 @@ internal sealed partial class Activation
             {
                 break;
             }
+        }
+
+        if (_waiting is { Count: 0 })
+        {
+            _waiting = null;
         }
 
         return rejected;
