@@ -29,12 +29,15 @@ internal sealed class ReflectionRegistrySource
     /// <summary>The services mapped with MapGrpcService, in mapping order; those without a protobuf descriptor are left out.</summary>
     internal static IEnumerable<ServiceDescriptor> FromEndpoints(EndpointDataSource endpoints)
     {
-        var seen = new HashSet<Type>();
+        var seenTypes = new HashSet<Type>();
+        var seenNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints.Endpoints)
         {
+            // Two implementation types of one service (mapped on different routes) are one service to clients.
             if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc
-                && seen.Add(grpc.ServiceType)
-                && ServiceDescriptorLocator.Find(grpc.ServiceType) is { } descriptor)
+                && seenTypes.Add(grpc.ServiceType)
+                && ServiceDescriptorLocator.Find(grpc.ServiceType) is { } descriptor
+                && seenNames.Add(descriptor.FullName))
             {
                 yield return descriptor;
             }
