@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using VetActors.Rpc.Health;
 using VetActors.Rpc.Health.Internal;
 
@@ -10,7 +11,8 @@ public static class GrpcHealthChecksServiceCollectionExtensions
 {
     /// <summary>
     /// Adds ASP.NET Core health checks, a singleton <see cref="HealthServiceImpl"/> whose statuses follow them
-    /// ("" = every check unless configured otherwise), and the publisher that keeps Watch streams current.
+    /// ("" = every check unless configured otherwise), the publisher that keeps Watch streams current, and
+    /// NOT_SERVING for every service once the application starts stopping.
     /// Map the service with <c>app.MapGrpcHealthChecksService()</c>.
     /// </summary>
     public static IHealthChecksBuilder AddGrpcHealthChecks(this IServiceCollection services) =>
@@ -26,6 +28,7 @@ public static class GrpcHealthChecksServiceCollectionExtensions
         services.TryAddSingleton<HealthChecksStatusSource>();
         services.TryAddSingleton(static sp => new HealthServiceImpl(sp.GetRequiredService<HealthChecksStatusSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, GrpcHealthChecksPublisher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthShutdownService>());
         return services.AddHealthChecks();
     }
 }

@@ -10,15 +10,13 @@ namespace VetActors.Rpc.Health;
 /// The standard <c>grpc.health.v1.Health</c> service, backed by a registry of serving statuses per
 /// service name (the empty name stands for the whole server), as in grpc/grpc doc/health-checking.md.
 /// </summary>
-public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
+public sealed partial class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
 {
-    // Same bound and policy as grpc-dotnet: a slow watcher only ever needs the latest statuses.
-    private const int WatcherCapacity = 5;
-
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ServingStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ChannelWriter<ServingStatus>>> _watchers = new(StringComparer.Ordinal);
     private readonly IHealthStatusSource? _source;
+    private bool _shutDown;
 
     /// <summary>A registry that knows no service until <see cref="SetStatus"/> is called.</summary>
     public HealthServiceImpl()
@@ -36,7 +34,7 @@ public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
         ArgumentNullException.ThrowIfNull(service);
         lock (_lock)
         {
-            if (_statuses.TryGetValue(service, out var current) && current == status)
+            if (_shutDown || (_statuses.TryGetValue(service, out var current) && current == status))
             {
                 return;
             }
@@ -51,7 +49,7 @@ public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
         ArgumentNullException.ThrowIfNull(service);
         lock (_lock)
         {
-            if (_statuses.Remove(service))
+            if (!_shutDown && _statuses.Remove(service))
             {
                 NotifyLocked(service, ServingStatus.ServiceUnknown);
             }
@@ -63,11 +61,47 @@ public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
     {
         lock (_lock)
         {
+            if (_shutDown)
+            {
+                return;
+            }
             foreach (var service in _statuses.Keys)
             {
                 NotifyLocked(service, ServingStatus.ServiceUnknown);
             }
             _statuses.Clear();
+        }
+    }
+
+    /// <summary>
+    /// For a server that is stopping: every known service becomes NOT_SERVING, later changes are ignored,
+    /// and open Watch streams end once they have sent it, so load balancers move to other servers
+    /// (C++ <c>HealthCheckServiceInterface::Shutdown</c> semantics). Calling it again does nothing.
+    /// </summary>
+    public void Shutdown()
+    {
+        lock (_lock)
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+            _shutDown = true;
+            foreach (var service in _statuses.Keys.ToList())
+            {
+                _statuses[service] = ServingStatus.NotServing;
+            }
+            foreach (var (service, list) in _watchers)
+            {
+                foreach (var watcher in list)
+                {
+                    if (_statuses.ContainsKey(service))
+                    {
+                        watcher.TryWrite(ServingStatus.NotServing);
+                    }
+                    watcher.TryComplete();
+                }
+            }
         }
     }
 
@@ -88,7 +122,7 @@ public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
 
         if (_source is not null && _source.Maps(request.Service) && !_source.UseCache)
         {
-            var fresh = await _source.CheckAsync(request.Service, context.CancellationToken);
+            var fresh = IsShutDown ? ServingStatus.NotServing : await _source.CheckAsync(request.Service, context.CancellationToken);
             SetStatus(request.Service, fresh);
             return new HealthCheckResponse { Status = fresh };
         }
@@ -100,62 +134,13 @@ public sealed class HealthServiceImpl : Grpc.Health.V1.Health.HealthBase
         return new HealthCheckResponse { Status = status };
     }
 
-    public override async Task Watch(HealthCheckRequest request, IServerStreamWriter<HealthCheckResponse> responseStream, ServerCallContext context)
+    private bool IsShutDown
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(responseStream);
-        ArgumentNullException.ThrowIfNull(context);
-
-        var service = request.Service;
-        var cancellationToken = context.CancellationToken;
-        if (_source is not null && _source.Maps(service) && !TryGetStatus(service, out _))
-        {
-            // A service the health checks cover has a real status; do not report it unknown just
-            // because the periodic publisher has not run yet.
-            SetStatus(service, await _source.CheckAsync(service, cancellationToken));
-        }
-
-        var updates = Channel.CreateBounded<ServingStatus>(new BoundedChannelOptions(WatcherCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        lock (_lock)
-        {
-            // The current status goes in under the lock that registers the watcher, so no change can
-            // slip between the first message and the subscription.
-            updates.Writer.TryWrite(_statuses.TryGetValue(service, out var current) ? current : ServingStatus.ServiceUnknown);
-            if (!_watchers.TryGetValue(service, out var list))
-            {
-                _watchers[service] = list = [];
-            }
-            list.Add(updates.Writer);
-        }
-
-        try
-        {
-            while (await updates.Reader.WaitToReadAsync(cancellationToken))
-            {
-                while (updates.Reader.TryRead(out var status))
-                {
-                    await responseStream.WriteAsync(new HealthCheckResponse { Status = status });
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client stopped watching: the normal end of a Watch.
-        }
-        finally
+        get
         {
             lock (_lock)
             {
-                var list = _watchers[service];
-                list.Remove(updates.Writer);
-                if (list.Count == 0)
-                {
-                    _watchers.Remove(service);
-                }
+                return _shutDown;
             }
         }
     }

@@ -2,7 +2,9 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using VetActors.Rpc.Health;
+using VetActors.Rpc.Health.Internal;
 using VetActors.Rpc.Tests.Infrastructure;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
@@ -17,10 +19,11 @@ public sealed class GrpcHealthChecksTests : IDisposable
 
     public void Dispose() => _provider?.Dispose();
 
-    private HealthServiceImpl Build(Action<GrpcHealthChecksOptions>? configure = null)
+    private HealthServiceImpl Build(Action<GrpcHealthChecksOptions>? configure = null, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        more?.Invoke(services);
         services.AddGrpcHealthChecks(configure ?? (_ => { }))
             .AddCheck("database", () => new HealthCheckResult(_database), tags: ["storage"])
             .AddCheck("mail", () => new HealthCheckResult(_mail), tags: ["messaging"]);
@@ -142,5 +145,36 @@ public sealed class GrpcHealthChecksTests : IDisposable
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], (await stream.WaitForCountAsync(2, watch)).Select(r => r.Status));
         await client.CancelAsync();
         await watch;
+    }
+
+    private sealed class TestLifetime : IHostApplicationLifetime, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => _stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+    }
+
+    [Fact]
+    public async Task ApplicationStopping_EveryServiceNotServingDespiteHealthyChecks()
+    {
+        using var lifetime = new TestLifetime();
+        var health = Build(o => o.Services.Map("storage", c => c.Tags.Contains("storage")), services => services.AddSingleton<IHostApplicationLifetime>(lifetime));
+        await PublishAsync();
+        // Only the shutdown hook: the framework's publisher service would start its own timers.
+        await Assert.Single(_provider!.GetServices<IHostedService>().OfType<HealthShutdownService>()).StartAsync(CancellationToken.None);
+
+        lifetime.StopApplication();
+        await PublishAsync();
+
+        Assert.Equal(ServingStatus.NotServing, await CheckAsync(health, ""));
+        Assert.Equal(ServingStatus.NotServing, await CheckAsync(health, "storage"));
     }
 }

@@ -80,4 +80,20 @@ public sealed class HealthServiceImplTests
         var error = await Assert.ThrowsAsync<RpcException>(() => _health.Check(new HealthCheckRequest { Service = "b" }, new TestServerCallContext()));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Shutdown_KnownServicesBecomeNotServingAndStayThere()
+    {
+        _health.SetStatus("", ServingStatus.Serving);
+        _health.SetStatus("a", ServingStatus.Serving);
+
+        _health.Shutdown();
+        _health.SetStatus("", ServingStatus.Serving);
+        _health.ClearStatus("a");
+        _health.SetStatus("b", ServingStatus.Serving);
+
+        Assert.Equal(ServingStatus.NotServing, (await _health.Check(new HealthCheckRequest(), new TestServerCallContext())).Status);
+        Assert.Equal(ServingStatus.NotServing, (await _health.Check(new HealthCheckRequest { Service = "a" }, new TestServerCallContext())).Status);
+        Assert.False(_health.TryGetStatus("b", out _));
+    }
 }

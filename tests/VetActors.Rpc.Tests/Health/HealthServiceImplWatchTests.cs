@@ -127,4 +127,40 @@ public sealed class HealthServiceImplWatchTests : IDisposable
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], await StatusesAsync(2, firstWatch));
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], (await second.WaitForCountAsync(2, secondWatch)).Select(r => r.Status));
     }
+
+    [Fact]
+    public async Task Watch_ServerShutsDown_SendsNotServingThenEnds()
+    {
+        _health.SetStatus("", ServingStatus.Serving);
+        var watch = StartWatch("");
+        await StatusesAsync(1, watch);
+
+        _health.Shutdown();
+        await watch;
+
+        Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], _stream.Messages.Select(m => m.Status));
+    }
+
+    [Fact]
+    public async Task Watch_UnknownServiceWhenServerShutsDown_Ends()
+    {
+        var watch = StartWatch("a");
+        await StatusesAsync(1, watch);
+
+        _health.Shutdown();
+        await watch;
+
+        Assert.Equal([ServingStatus.ServiceUnknown], _stream.Messages.Select(m => m.Status));
+    }
+
+    [Fact]
+    public async Task Watch_StartedAfterShutdown_SendsCurrentStatusAndEnds()
+    {
+        _health.SetStatus("", ServingStatus.Serving);
+        _health.Shutdown();
+
+        await StartWatch("");
+
+        Assert.Equal([ServingStatus.NotServing], _stream.Messages.Select(m => m.Status));
+    }
 }
