@@ -35,7 +35,9 @@ public sealed partial class InteropClient
                 Payload = CreatePayload(271828),
                 ResponseCompressed = new BoolValue { Value = compressed },
             };
+            _recorder?.Clear();
             CheckPayload((await _client.UnaryCallAsync(request, Options())).Payload, 314159, $"response (compressed={compressed})");
+            CheckCompressedFlags([compressed]);
         }
     }
 
@@ -69,8 +71,21 @@ public sealed partial class InteropClient
         var request = new StreamingOutputCallRequest();
         request.ResponseParameters.Add(new ResponseParameters { Size = 31415, Compressed = new BoolValue { Value = true } });
         request.ResponseParameters.Add(new ResponseParameters { Size = 92653, Compressed = new BoolValue { Value = false } });
+        _recorder?.Clear();
         using var call = _client.StreamingOutputCall(request, Options());
         var sizes = await ReadSizesAsync(call.ResponseStream);
         Check(sizes.SequenceEqual([31415, 92653]), $"response sizes [{string.Join(", ", sizes)}], expected [31415, 92653]");
+        CheckCompressedFlags([true, false]);
+    }
+
+    private void CheckCompressedFlags(bool[] expected)
+    {
+        if (_recorder is null)
+        {
+            return;
+        }
+        var flags = _recorder.CompressedFlags;
+        Check(flags.SequenceEqual(expected),
+            $"response messages' compressed flags [{string.Join(", ", flags)}], expected [{string.Join(", ", expected)}]");
     }
 }

@@ -49,9 +49,14 @@ public sealed partial class InteropClient
             StatusCode.Unknown, status.Message);
 
         using var duplex = _client.FullDuplexCall(Options());
-        await duplex.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseStatus = status });
-        await duplex.RequestStream.CompleteAsync();
-        await ExpectStatusAsync(() => ReadSizesAsync(duplex.ResponseStream), StatusCode.Unknown, status.Message);
+        await ExpectStatusAsync(async () =>
+        {
+            // The server may end the call as soon as it reads the request, so even completing the
+            // request stream can already report the status.
+            await duplex.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseStatus = status });
+            await duplex.RequestStream.CompleteAsync();
+            await ReadSizesAsync(duplex.ResponseStream);
+        }, StatusCode.Unknown, status.Message);
     }
 
     private async Task SpecialStatusMessageAsync()

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using VetActors.InteropServer.Testing;
+using VetActors.Rpc.Client;
 
 namespace VetActors.InteropServer;
 
@@ -27,13 +28,30 @@ public sealed partial class InteropClient
     private readonly TestService.TestServiceClient _client;
     private readonly UnimplementedService.UnimplementedServiceClient _unimplemented;
     private readonly TimeProvider _time;
+    private readonly MessageFlagRecorder? _recorder;
 
-    public InteropClient(CallInvoker invoker, TimeProvider time)
+    /// <param name="invoker">The channel's call invoker.</param>
+    /// <param name="time">The clock deadlines are computed from.</param>
+    /// <param name="recorder">The channel's <see cref="MessageFlagRecorder"/>, if it has one: the
+    /// server-compression cases then also check each response message's compressed flag.</param>
+    public InteropClient(CallInvoker invoker, TimeProvider time, MessageFlagRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         _client = new TestService.TestServiceClient(invoker);
         _unimplemented = new UnimplementedService.UnimplementedServiceClient(invoker);
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _recorder = recorder;
+    }
+
+    /// <summary>
+    /// Opens an h2c channel to <paramref name="host"/>:<paramref name="port"/> whose handler records response
+    /// compression flags, and a client on it. The caller disposes the channel.
+    /// </summary>
+    public static (GrpcChannel Channel, InteropClient Client) Connect(string host, int port, TimeProvider time)
+    {
+        var recorder = new MessageFlagRecorder(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
+        var channel = GrpcChannel.ForAddress($"http://{host}:{port}", new GrpcChannelOptions { HttpHandler = recorder });
+        return (channel, new InteropClient(channel.CreateCallInvoker(), time, recorder));
     }
 
     /// <summary>Runs one case by its specification name.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using VetActors.InteropServer;
-using VetActors.Rpc.Client;
 
 // Interop server:  dotnet run -c Release --project tests/InteropServer -- --port=PORT
 // Interop client:  dotnet run -c Release --project tests/InteropServer -- --client --server_port=PORT
@@ -34,8 +33,8 @@ static async Task<int> RunClientAsync(Dictionary<string, string> options)
         ? InteropClient.AllCases
         : options["test_case"].Split(',');
 
-    using var channel = GrpcChannel.ForAddress($"http://{host}:{port}");
-    var client = new InteropClient(channel.CreateCallInvoker(), TimeProvider.System);
+    var (channel, client) = InteropClient.Connect(host, port, TimeProvider.System);
+    using var disposeChannel = channel;
     var failures = 0;
     foreach (var name in cases)
     {

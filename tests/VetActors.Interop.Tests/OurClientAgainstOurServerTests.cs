@@ -1,6 +1,5 @@
 using VetActors.Interop.Tests.Infrastructure;
 using VetActors.InteropServer;
-using VetActors.Rpc.Client;
 
 namespace VetActors.Interop.Tests;
 
@@ -11,8 +10,8 @@ public sealed class OurClientAgainstOurServerTests(OurServerFixture server) : IC
     [MemberData(nameof(InteropCases.All), MemberType = typeof(InteropCases))]
     public async Task OurClient_AgainstOurServer_Passes(string testCase)
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.Port}");
-        var client = new InteropClient(channel.CreateCallInvoker(), TimeProvider.System);
+        var (channel, client) = InteropClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
+        using var disposeChannel = channel;
 
         var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));
 

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using VetActors.Interop.Tests.Infrastructure;
 using VetActors.InteropServer;
-using VetActors.Rpc.Client;
 
 namespace VetActors.Interop.Tests;
 
@@ -12,8 +11,8 @@ public sealed class OurClientAgainstPythonServerTests(PythonServerFixture server
     [MemberData(nameof(InteropCases.ForPythonServer), MemberType = typeof(InteropCases))]
     public async Task OurClient_AgainstPythonServer_Passes(string testCase)
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.Port}");
-        var client = new InteropClient(channel.CreateCallInvoker(), TimeProvider.System);
+        var (channel, client) = InteropClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
+        using var disposeChannel = channel;
 
         var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));
 
