@@ -158,7 +158,9 @@ internal sealed partial class Activation
         lock (this)
         {
             turn.IsRunning = false;
+            turn.IsFinished = true;
             _running--;
+            _soleRunning = null;
             if (turn.IsReadOnly)
             {
                 _runningReadOnly--;
@@ -255,6 +257,7 @@ internal sealed partial class Activation
             if (head.IsExpired)
             {
                 _waiting.Dequeue();
+                head.IsFinished = true;
                 if (head is GrainRequest request)
                 {
                     Runtime.PendingCalls.Remove(request);

@@ -24,6 +24,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     private int _runningReadOnly;
     private bool _executing;
     private bool _activated;
+    private Turn? _soleRunning;
     private Queue<WorkItem>? _ready;
     private Queue<Turn>? _waiting;
     private long _lastActive;
@@ -214,10 +215,14 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>The running turn when exactly one runs (the non-reentrant case); read without the lock.</summary>
+    internal Turn? SoleRunningTurn => _state == ActivationState.Active ? Volatile.Read(ref _soleRunning) : null;
+
     private void AdmitLocked(Turn turn)
     {
         turn.IsRunning = true;
         _running++;
+        _soleRunning = _running == 1 ? turn : null;
         if (turn.IsReadOnly)
         {
             _runningReadOnly++;
