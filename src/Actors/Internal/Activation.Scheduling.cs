@@ -203,7 +203,7 @@ internal sealed partial class Activation
                 }
                 else
                 {
-                    rejected = AdmitWaitingLocked(out rejection);
+                    AdmitWaitingLocked();
                 }
             }
 
@@ -244,51 +244,6 @@ internal sealed partial class Activation
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
-    }
-
-    /// <summary>Moves waiting turns that may now run to the ready queue; returns those that would deadlock.</summary>
-    private List<Turn>? AdmitWaitingLocked(out Exception? rejection)
-    {
-        rejection = null;
-        List<Turn>? rejected = null;
-        while (_waiting is { Count: > 0 })
-        {
-            var head = _waiting.Peek();
-            if (head.IsExpired)
-            {
-                _waiting.Dequeue();
-                head.IsFinished = true;
-                if (head is GrainRequest request)
-                {
-                    Runtime.PendingCalls.Remove(request);
-                }
-
-                continue;
-            }
-
-            if (CanAdmitLocked(head, out var deadlock))
-            {
-                _waiting.Dequeue();
-                AdmitLocked(head);
-                EnqueueReadyLocked(new WorkItem(head));
-            }
-            else if (deadlock is not null)
-            {
-                _waiting.Dequeue();
-                head.Reject(deadlock);
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (_waiting is { Count: 0 })
-        {
-            _waiting = null;
-        }
-
-        return rejected;
     }
 
     private List<Turn>? DrainWaitingLocked()
