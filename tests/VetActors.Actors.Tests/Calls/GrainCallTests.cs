@@ -217,3 +217,42 @@ internal interface IUnimplementedGrain : IGrainWithStringKey
 {
     Task PingAsync();
 }
+
+internal interface IStrictGrain : IGrainWithStringKey
+{
+    Task AcceptAsync(Unserializable value);
+}
+
+public sealed class Unserializable
+{
+    private Unserializable(int id)
+    {
+        Id = id;
+    }
+
+    public int Id { get; }
+
+    public Unserializable Self => this;
+
+    public static Unserializable Create(int id) => new(id);
+}
+
+internal sealed class StrictGrain : Grain, IStrictGrain
+{
+    public Task AcceptAsync(Unserializable value) => Task.CompletedTask;
+}
+
+public sealed class ArgumentSerializationTests
+{
+    [Fact]
+    public async Task Call_ArgumentThatCannotBeCopied_FailsNamingTheTypeAndTheFix()
+    {
+        await using var cluster = await Clusters.StartAsync();
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(
+            () => cluster.GrainFactory.GetGrain<IStrictGrain>("s").AcceptAsync(Unserializable.Create(1)));
+
+        Assert.Contains(nameof(Unserializable), error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Immutable]", error.Message, StringComparison.Ordinal);
+    }
+}
