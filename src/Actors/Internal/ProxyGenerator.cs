@@ -97,24 +97,33 @@ internal static class ProxyGenerator
             throw new NotSupportedException($"Grain method {name} has a ref, out or pointer parameter; grain calls pass values.");
         }
 
+        // ValueTask methods run on the same Task-based requests: the invoker converts the grain's ValueTask with
+        // AsTask, the proxy wraps the call's Task in a ValueTask.
         Type requestBase;
         MethodInfo invoke;
+        Type taskType;
         var returnType = method.ReturnType;
-        if (returnType == typeof(Task))
+        var isValueTask = returnType == typeof(ValueTask)
+            || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
+        if (returnType == typeof(Task) || returnType == typeof(ValueTask))
         {
             requestBase = typeof(Request);
+            taskType = typeof(Task);
             invoke = typeof(GrainReference).GetMethod(nameof(GrainReference.InvokeVoid))!;
         }
-        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        else if (returnType.IsGenericType
+            && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
         {
             var result = returnType.GetGenericArguments()[0];
             GrantAccess(result.Assembly);
             requestBase = typeof(Request<>).MakeGenericType(result);
+            taskType = typeof(Task<>).MakeGenericType(result);
             invoke = typeof(GrainReference).GetMethod(nameof(GrainReference.Invoke))!.MakeGenericMethod(result);
         }
         else
         {
-            throw new NotSupportedException($"Grain method {name} returns {returnType}; grain methods return Task or Task<T>.");
+            throw new NotSupportedException(
+                $"Grain method {name} returns {returnType}; grain methods return Task, Task<T>, ValueTask or ValueTask<T>.");
         }
 
         foreach (var parameter in parameters)
@@ -131,8 +140,9 @@ internal static class ProxyGenerator
         var requestConstructor = request.DefineDefaultConstructor(MethodAttributes.Public);
         var invokeOverride = request.DefineMethod(
             "Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
-            returnType, [typeof(object)]);
+            taskType, [typeof(object)]);
         var il = invokeOverride.GetILGenerator();
+        var valueTask = isValueTask ? il.DeclareLocal(returnType) : null;
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Castclass, method.DeclaringType);
         foreach (var field in fields)
@@ -142,6 +152,13 @@ internal static class ProxyGenerator
         }
 
         il.Emit(OpCodes.Callvirt, method);
+        if (valueTask is not null)
+        {
+            il.Emit(OpCodes.Stloc, valueTask);
+            il.Emit(OpCodes.Ldloca, valueTask);
+            il.Emit(OpCodes.Call, returnType.GetMethod(nameof(ValueTask.AsTask))!);
+        }
+
         il.Emit(OpCodes.Ret);
         request.CreateType();
 
@@ -172,6 +189,11 @@ internal static class ProxyGenerator
         il.Emit(OpCodes.Ldloc, local);
         il.Emit(OpCodes.Ldc_I4, index);
         il.Emit(OpCodes.Call, invoke);
+        if (isValueTask)
+        {
+            il.Emit(OpCodes.Newobj, returnType.GetConstructor([taskType])!);
+        }
+
         il.Emit(OpCodes.Ret);
         proxy.DefineMethodOverride(proxyMethod, method);
     }
