@@ -168,6 +168,8 @@ internal sealed partial class ActorRuntime : IDisposable
             throw new InvalidOperationException("The actor runtime was already started; build a new one to start again.");
         }
 
+        Registry.GenerateProxies();
+
         var scanPeriod = TimeoutScanPeriod;
         _timeoutScan = Time.CreateTimer(static s => ((ActorRuntime)s!).PendingCalls.ExpireOverdue(), this, scanPeriod, scanPeriod);
         _collector = Time.CreateTimer(static s => ((ActorRuntime)s!).CollectIdle(), this, Options.CollectionQuantum, Options.CollectionQuantum);

@@ -24,14 +24,31 @@ internal static class ProxyGenerator
     private static readonly ConstructorInfo s_referenceConstructor = typeof(GrainReference).GetConstructor(
         BindingFlags.NonPublic | BindingFlags.Instance, [typeof(ActorRuntime), typeof(GrainId), typeof(GrainInterfaceInfo)])!;
 
+    // Proxies do not depend on a runtime: one per interface per process, however many silos a test starts.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, GrainInterfaceInfo> s_generated = new();
+
     private static ConstructorInfo? s_ignoresAccessChecks;
     private static int s_counter;
+
+    internal static GrainInterfaceInfo GetOrGenerate(Type grainInterface) =>
+        s_generated.TryGetValue(grainInterface, out var info) ? info : s_generated.GetOrAdd(grainInterface, Generate(grainInterface));
 
     internal static GrainInterfaceInfo Generate(Type grainInterface)
     {
         if (!grainInterface.IsInterface || !typeof(IGrain).IsAssignableFrom(grainInterface))
         {
             throw new ArgumentException($"{grainInterface} is not a grain interface.", nameof(grainInterface));
+        }
+
+        if (grainInterface.GetInterfaces().FirstOrDefault(i => !typeof(IGrain).IsAssignableFrom(i) && i.GetMethods().Length > 0) is { } other)
+        {
+            throw new NotSupportedException(
+                $"Grain interface {grainInterface.Name} extends {other.Name}, which is not a grain interface; a grain interface may only extend grain interfaces.");
+        }
+
+        if (grainInterface.GetProperties().Length > 0 || grainInterface.GetEvents().Length > 0)
+        {
+            throw new NotSupportedException($"Grain interface {grainInterface.Name} declares properties or events; grain interfaces declare methods only.");
         }
 
         lock (s_lock)

@@ -45,3 +45,42 @@ public sealed class GrainTypeNameTests
     [GrainType("dup")]
     internal abstract class DuplicateB : Grain, IDupGrain;
 }
+
+public sealed class ProxyGenerationTests
+{
+    [Fact]
+    public void Generate_InterfaceWithRefParameter_IsRejectedNamingTheMethod()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => ProxyGenerator.Generate(typeof(IRefGrain)));
+
+        Assert.Contains("IRefGrain.Swap", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_InterfaceExtendingANonGrainInterface_IsRejected()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => ProxyGenerator.Generate(typeof(IDisposableGrain)));
+
+        Assert.Contains("IDisposable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_SynchronousMethod_IsRejected()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => ProxyGenerator.Generate(typeof(ISyncGrain)));
+
+        Assert.Contains("returns System.Int32", error.Message, StringComparison.Ordinal);
+    }
+
+    internal interface IRefGrain : IGrainWithStringKey
+    {
+        Task Swap(ref int value);
+    }
+
+    internal interface IDisposableGrain : IGrainWithStringKey, IDisposable;
+
+    internal interface ISyncGrain : IGrainWithStringKey
+    {
+        int Count();
+    }
+}
