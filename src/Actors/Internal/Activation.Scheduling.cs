@@ -30,7 +30,7 @@ internal sealed partial class Activation
             WorkItem item;
             lock (this)
             {
-                if (_ready is null || !_ready.TryDequeue(out item))
+                if (_ready is null || _ready.Count == 0)
                 {
                     // An idle activation keeps no queue: most activations are idle most of the time.
                     _ready = null;
@@ -40,11 +40,12 @@ internal sealed partial class Activation
 
                 if (processed == ExecutorBatch)
                 {
-                    // Put it back at the end of the line and give the thread back.
-                    _ready.Enqueue(item);
+                    // Give the thread back and continue later, keeping the queue's order.
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                     return;
                 }
+
+                item = _ready.Dequeue();
             }
 
             if (item.Callback is { } callback)
