@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -120,7 +119,7 @@ internal sealed partial class ActorRuntime : IDisposable
             return done;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = Time.GetTimestamp();
         var finished = activation.Submit(request, allowInline: true);
         if (finished is not null && caller is not null)
         {
