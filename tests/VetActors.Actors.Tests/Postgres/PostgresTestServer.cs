@@ -22,7 +22,7 @@ public static class PostgresTestServer
     {
         var server = await GetAsync();
         var name = string.Create(
-            CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}")[..40];
+            CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}");
         await server.CreateDatabaseAsync(name, CancellationToken.None);
         return server.GetConnectionString(name);
     }
