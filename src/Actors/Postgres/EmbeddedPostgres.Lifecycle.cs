@@ -22,10 +22,13 @@ public sealed partial class EmbeddedPostgres
         await account.TakeOwnershipAsync(folder.DataDirectory, cancellationToken);
         LogInitializing(logger, folder.DataDirectory, binaries.Directory);
 
-        var initdb = await ProcessRunner.RunAsync(
-            binaries.InitDb,
-            ["-D", folder.DataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C", "--auth=trust"],
-            account.RunAsUser, options.StartTimeout, cancellationToken);
+        List<string> arguments = ["-D", folder.DataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C", "--auth=trust"];
+        if (!options.SyncAfterInit)
+        {
+            arguments.Add("--no-sync");
+        }
+
+        var initdb = await ProcessRunner.RunAsync(binaries.InitDb, arguments, account.RunAsUser, options.StartTimeout, cancellationToken);
         if (!initdb.Succeeded)
         {
             throw new InvalidOperationException(
@@ -40,6 +43,7 @@ public sealed partial class EmbeddedPostgres
     {
         Directory.CreateDirectory(SocketDirectory);
         await _account.TakeOwnershipAsync(SocketDirectory, cancellationToken);
+
         // A previous owner killed without stopping its server leaves it running: it is ours, keep using it (once
         // it accepts connections: it may still be starting, or finishing a shutdown, after which it is started anew).
         if (_folder.ServerIsRunning() && await AdoptAsync(cancellationToken))
@@ -84,6 +88,8 @@ public sealed partial class EmbeddedPostgres
         var started = Stopwatch.GetTimestamp();
         while (_folder.ServerIsRunning())
         {
+            // The running server keeps the port it was started with (it also names the socket file).
+            Port = _folder.RunningServerPort() ?? Port;
             try
             {
                 await using var connection = new NpgsqlConnection(AdministrationConnectionString());

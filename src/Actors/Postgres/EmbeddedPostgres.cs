@@ -44,7 +44,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     public string SocketDirectory => _folder.SocketDirectory;
 
     /// <summary>The server's port: the loopback TCP port when one was asked for, else only the socket file's number.</summary>
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>A connection string to <see cref="EmbeddedPostgresOptions.Database"/>.</summary>
     public string ConnectionString => GetConnectionString(_options.Database);

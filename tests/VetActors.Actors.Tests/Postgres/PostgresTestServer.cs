@@ -44,6 +44,7 @@ public static class PostgresTestServer
         var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
         {
             DataDirectory = Path.Combine(ProcessFolder, "shared"),
+            SyncAfterInit = false,
             Database = "tests",
             SharedBuffers = "32MB",
             MaxConnections = 200,
