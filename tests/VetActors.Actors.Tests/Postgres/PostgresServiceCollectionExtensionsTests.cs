@@ -57,6 +57,19 @@ public sealed class PostgresServiceCollectionExtensionsTests : IClassFixture<Pos
         Assert.Equal(1, await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public void AddPostgresGrainStorage_ContainerDisposedSynchronously_DisposesCleanly()
+    {
+        var services = new ServiceCollection();
+        services.AddPostgresGrainStorage(_database.ConnectionString);
+        var provider = services.BuildServiceProvider();
+        Assert.IsType<PostgresGrainStorage>(provider.GetRequiredService<IGrainStorage>());
+
+        var error = Record.Exception(provider.Dispose);
+
+        Assert.Null(error);
+    }
+
     private sealed class UnusableStorage : IGrainStorage
     {
         public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken) =>
