@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using VetActors.Actors.Postgres;
+using VetActors.Actors.Postgres.Internal;
 
 namespace VetActors.Actors.Tests.Postgres;
 
@@ -72,7 +73,10 @@ public static class PostgresTestServer
                 continue;
             }
 
-            foreach (var data in Directory.EnumerateDirectories(folder))
+            var clusters = Directory.EnumerateDirectories(folder)
+                .SelectMany(d => new[] { d, Path.Combine(d, "data") })
+                .Where(d => File.Exists(Path.Combine(d, "PG_VERSION")));
+            foreach (var data in clusters)
             {
                 if (File.Exists(Path.Combine(data, "postmaster.pid")))
                 {
@@ -87,6 +91,9 @@ public static class PostgresTestServer
                         // all the same: a sweep must never stop this run from starting its own server.
                     }
                 }
+
+                // A server that was still shutting down when its test process ended leaves its socket folder.
+                TryDelete(new ClusterFolder(data).SocketDirectory);
             }
 
             TryDelete(folder);
