@@ -20,6 +20,7 @@ public sealed partial class EmbeddedPostgres
 
         Directory.CreateDirectory(folder.DataDirectory);
         await account.TakeOwnershipAsync(folder.DataDirectory, cancellationToken);
+        await account.EnsureReachableAsync(folder.DataDirectory, cancellationToken);
         LogInitializing(logger, folder.DataDirectory, binaries.Directory);
 
         List<string> arguments = ["-D", folder.DataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C", "--auth=trust"];
@@ -51,6 +52,7 @@ public sealed partial class EmbeddedPostgres
             return;
         }
 
+        await _account.EnsureReachableAsync(DataDirectory, cancellationToken);
         _folder.WriteSettings(_options, Port);
         await _account.TakeOwnershipAsync(Path.Combine(DataDirectory, ClusterFolder.SettingsFileName), cancellationToken);
 

@@ -102,6 +102,24 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task StartAsync_AsRootUnderFolderClosedToPostgresUser_FailsNamingTheFolder()
+    {
+        if (!Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
+        {
+            // Only root hands the server to the postgres OS user; as any other user the server runs as the caller.
+            return;
+        }
+
+        var closed = PostgresTestServer.NewFolder("closed");
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(closed, "data"), SyncAfterInit = false };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options));
+
+        Assert.Contains("cannot reach", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_NonEmptyFolderWithoutCluster_RefusesToInitialise()
     {
         var folder = PostgresTestServer.NewFolder("occupied");
