@@ -81,10 +81,7 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest,
                 compression = null;
             }
             var frame = call.Framer.Frame(call.Method.RequestMarshaller, message, compression, call.MaxSendMessageSize);
-            var token = call.CallToken;
-            var stream = await call.RequestContent!.StreamTask.WaitAsync(token).ConfigureAwait(false);
-            await stream.WriteAsync(frame, token).ConfigureAwait(false);
-            await stream.FlushAsync(token).ConfigureAwait(false);
+            await call.RequestContent!.WriteAsync(frame, call.CallToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -135,9 +135,18 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     /// </summary>
     private HttpResponseMessage? HandleResponseHeaders(HttpResponseMessage response)
     {
+        bool failed;
         lock (_lock)
         {
             _response = response;
+            failed = _status is { StatusCode: not StatusCode.OK };
+        }
+        if (failed)
+        {
+            // The call ended (cancelled, deadline) while the headers were on their way: Finish could not
+            // reset a stream it did not have yet, so reset it here.
+            response.Dispose();
+            return null;
         }
         if (response.Version.Major != 2)
         {
@@ -177,6 +186,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         }
 
         _responseHeaders = ResponseProtocol.GetMetadata(response.Headers);
+        RequestContent?.StopReplay();
         return IsFinished ? null : response;
     }
 
