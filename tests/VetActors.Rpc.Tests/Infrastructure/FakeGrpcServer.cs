@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -38,13 +39,21 @@ public sealed class FakeGrpcServer : IAsyncDisposable
     /// <summary>Distinct connections requests arrived on.</summary>
     public int ConnectionCount => _connections.Count;
 
-    public static async Task<FakeGrpcServer> StartAsync(Func<HttpContext, Task> handler, Action<KestrelServerOptions>? configure = null)
+    /// <summary>Starts the server; with a certificate it serves TLS (ALPN h2) instead of h2c.</summary>
+    public static async Task<FakeGrpcServer> StartAsync(Func<HttpContext, Task> handler, Action<KestrelServerOptions>? configure = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            options.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             configure?.Invoke(options);
         });
         var app = builder.Build();
