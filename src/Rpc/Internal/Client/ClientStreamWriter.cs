@@ -73,8 +73,11 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest,
         var registration = cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static s => ((GrpcCall<TRequest, TResponse>)s!).CancelFromCaller(), call)
             : default;
+        var leased = false;
         try
         {
+            call.Framer.Enter();
+            leased = true;
             var compression = call.RequestCompression;
             if (compression is not null && GrpcCall<TRequest, TResponse>.IsNoCompress(WriteOptions ?? call.Options.WriteOptions))
             {
@@ -94,6 +97,10 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest,
         }
         finally
         {
+            if (leased)
+            {
+                call.Framer.Exit();
+            }
             await registration.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -16,6 +16,17 @@ internal sealed class RequestMessageFramer : SerializationContext, IDisposable
     private PooledBufferWriter? _writer;
     private PooledBufferWriter? _compressed;
     private bool _completed;
+    private readonly BufferLease _lease;
+
+    public RequestMessageFramer()
+    {
+        _lease = new BufferLease(ReleaseBuffers);
+    }
+
+    /// <summary>Marks the framer's buffers in use until <see cref="Exit"/> (a frame is being written).</summary>
+    public void Enter() => _lease.Enter();
+
+    public void Exit() => _lease.Exit();
 
     /// <summary>Serializes and frames <paramref name="message"/>; the result lives in a buffer this framer owns.</summary>
     public ReadOnlyMemory<byte> Frame<T>(Marshaller<T> marshaller, T message, ICompressionProvider? compression, int? maxSendMessageSize)
@@ -89,7 +100,9 @@ internal sealed class RequestMessageFramer : SerializationContext, IDisposable
         _completed = true;
     }
 
-    public void Dispose()
+    public void Dispose() => _lease.Dispose();
+
+    private void ReleaseBuffers()
     {
         _writer?.Dispose();
         _compressed?.Dispose();

@@ -22,6 +22,7 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
     private int _end;
     private ReadOnlyMemory<byte> _payload;
     private PooledBufferWriter? _decompressed;
+    private readonly BufferLease _lease;
 
     public ResponseMessageReader(Stream stream, int? maxReceiveMessageSize, string? encoding, ICompressionProvider? compression)
     {
@@ -30,10 +31,25 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
         _encoding = encoding;
         _compression = compression;
         _buffer = ArrayPool<byte>.Shared.Rent(MinimumBufferSize);
+        _lease = new BufferLease(ReleaseBuffers);
     }
 
     /// <summary>Reads the next message, or returns <c>null</c> at the end of the body (between messages).</summary>
     public async ValueTask<T?> ReadMessageAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
+        where T : class
+    {
+        _lease.Enter();
+        try
+        {
+            return await ReadMessageCoreAsync(marshaller, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lease.Exit();
+        }
+    }
+
+    private async ValueTask<T?> ReadMessageCoreAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
         where T : class
     {
         if (!await FillAsync(HeaderSize, cancellationToken).ConfigureAwait(false))
@@ -84,8 +100,18 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
     }
 
     /// <summary>True when the body holds nothing more (the expected state after a unary response).</summary>
-    public async ValueTask<bool> IsAtEndAsync(CancellationToken cancellationToken) =>
-        !await FillAsync(1, cancellationToken).ConfigureAwait(false);
+    public async ValueTask<bool> IsAtEndAsync(CancellationToken cancellationToken)
+    {
+        _lease.Enter();
+        try
+        {
+            return !await FillAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lease.Exit();
+        }
+    }
 
     public override int PayloadLength => _payload.Length;
 
@@ -93,7 +119,9 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
 
     public override ReadOnlySequence<byte> PayloadAsReadOnlySequence() => new(_payload);
 
-    public void Dispose()
+    public void Dispose() => _lease.Dispose();
+
+    private void ReleaseBuffers()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
