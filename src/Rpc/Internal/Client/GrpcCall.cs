@@ -158,9 +158,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     public void Dispose()
     {
         Finish(new Status(StatusCode.Cancelled, "gRPC call disposed."), null, byCaller: true);
+        // A response or reader that arrived after the call ended (Finish had none to release).
         _response?.Dispose();
         _reader?.Dispose();
-        Framer.Dispose();
     }
 
     /// <summary>The exception a caller sees for the call's final status.</summary>
@@ -285,14 +285,18 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         if (status.StatusCode != StatusCode.OK || RequestContent is { IsCompleted: false })
         {
             _callCts.Cancel();
-            HttpResponseMessage? response;
-            lock (_lock)
-            {
-                response = _response;
-            }
-            response?.Dispose();
         }
+        HttpResponseMessage? response;
+        lock (_lock)
+        {
+            response = _response;
+        }
+        response?.Dispose();
         RequestContent?.Abort();
+
+        // Pooled buffers go back now rather than when (if ever) the caller disposes the call object.
+        _reader?.Dispose();
+        Framer.Dispose();
         if (status.StatusCode == StatusCode.OK)
         {
             ClientLog.CallFinished(_channel.Logger, _method.FullName);
