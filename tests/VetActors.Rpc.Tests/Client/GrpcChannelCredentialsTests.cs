@@ -31,7 +31,7 @@ public sealed class GrpcChannelCredentialsTests
         {
             Headers = context.Request.Headers;
             Path = context.Request.PathBase + context.Request.Path;
-            await GrpcChannelUnaryTests.EchoHandler(context);
+            await EchoWire.EchoHandler(context);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class GrpcChannelCredentialsTests
     [Fact]
     public async Task CallCredentials_InterceptorThrows_FailsUnavailableWithoutSending()
     {
-        await using var server = await FakeGrpcServer.StartAsync(GrpcChannelUnaryTests.EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { UnsafeUseInsecureChannelCallCredentials = true });
         var failing = CallCredentials.FromInterceptor((_, _) => throw new InvalidOperationException("token service down"));
 
@@ -142,7 +142,7 @@ public sealed class GrpcChannelCredentialsTests
     [Fact]
     public async Task HttpClient_Supplied_IsUsedAndLeftUndisposed()
     {
-        await using var server = await FakeGrpcServer.StartAsync(GrpcChannelUnaryTests.EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var httpClient = new HttpClient();
         using (var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpClient = httpClient }))
         {

@@ -40,7 +40,7 @@ public sealed class GrpcChannelDeadlineTests
         await using var server = await FakeGrpcServer.StartAsync(async context =>
         {
             timeout = context.Request.Headers["grpc-timeout"];
-            await GrpcChannelUnaryTests.EchoHandler(context);
+            await EchoWire.EchoHandler(context);
         });
         using var channel = Channel(server);
 
@@ -52,7 +52,7 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task Deadline_AlreadyPassed_SendsNothingAndFailsDeadlineExceeded()
     {
-        await using var server = await FakeGrpcServer.StartAsync(GrpcChannelUnaryTests.EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var channel = Channel(server);
 
         using var call = new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest(), deadline: Now.AddTicks(-1));
@@ -144,7 +144,7 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task CancellationToken_AlreadyCancelled_SendsNothing()
     {
-        await using var server = await FakeGrpcServer.StartAsync(GrpcChannelUnaryTests.EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var channel = Channel(server);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest(), cancellationToken: new CancellationToken(true)).ResponseAsync);

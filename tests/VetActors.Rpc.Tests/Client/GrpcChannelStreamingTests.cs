@@ -155,7 +155,7 @@ public sealed class GrpcChannelStreamingTests
     [Fact]
     public async Task Duplex_EmptyStreams_EndOk()
     {
-        await using var server = await FakeGrpcServer.StartAsync(GrpcChannelUnaryTests.EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var channel = GrpcChannel.ForAddress(server.Address);
 
         using var call = new EchoService.EchoServiceClient(channel).Chat();

@@ -180,63 +180,6 @@ public sealed class GrpcChannelUnaryTests
         Assert.Equal(StatusCode.Internal, error.StatusCode);
     }
 
-    [Fact]
-    public async Task Unary_MessageLongerThanReceiveLimit_FailsFromHeaderBeforeBody()
-    {
-        var serverDone = new TaskCompletionSource();
-        await using var server = await FakeGrpcServer.StartAsync(async context =>
-        {
-            await FakeGrpcServer.StartResponseAsync(context);
-            // Only the 5-byte prefix of a 5 MiB message: the client must not wait for the rest.
-            var header = FakeGrpcServer.Frame([]);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(1), 5 * 1024 * 1024);
-            await FakeGrpcServer.WriteAsync(context, header);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                serverDone.TrySetResult();
-            }
-        });
-        using var channel = GrpcChannel.ForAddress(server.Address);
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(channel).EchoAsync(new EchoRequest()).ResponseAsync);
-        await serverDone.Task;
-
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-    }
-
-    [Fact]
-    public async Task Unary_ReceiveLimitRaised_AcceptsLargeMessage()
-    {
-        var text = new string('a', 5 * 1024 * 1024);
-        await using var server = await FakeGrpcServer.StartAsync(async context =>
-        {
-            await FakeGrpcServer.StartResponseAsync(context);
-            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(new EchoReply { Text = text }));
-            FakeGrpcServer.SetTrailers(context, "0");
-        });
-        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
-
-        var reply = await Client(channel).EchoAsync(new EchoRequest());
-
-        Assert.Equal(text.Length, reply.Text.Length);
-    }
-
-    [Fact]
-    public async Task Unary_MessageOverSendLimit_FailsWithoutSending()
-    {
-        await using var server = await FakeGrpcServer.StartAsync(context => Task.CompletedTask);
-        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxSendMessageSize = 10 });
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(channel).EchoAsync(new EchoRequest { Text = "longer than ten bytes" }).ResponseAsync);
-
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Equal(0, server.RequestCount);
-    }
-
     [Theory]
     [InlineData(0x2, StatusCode.Internal)]
     [InlineData(0x7, StatusCode.Unavailable)]
@@ -288,84 +231,9 @@ public sealed class GrpcChannelUnaryTests
     }
 
     [Fact]
-    public async Task Unary_GzipResponse_IsDecompressed()
-    {
-        await using var server = await FakeGrpcServer.StartAsync(async context =>
-        {
-            await FakeGrpcServer.StartResponseAsync(context, ("grpc-encoding", "gzip"));
-            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(Gzip(new EchoReply { Text = "squeezed" }.ToByteArray()), compressed: true));
-            FakeGrpcServer.SetTrailers(context, "0");
-        });
-        using var channel = GrpcChannel.ForAddress(server.Address);
-
-        var reply = await Client(channel).EchoAsync(new EchoRequest());
-
-        Assert.Equal("squeezed", reply.Text);
-    }
-
-    [Fact]
-    public async Task Unary_CompressedFlagWithoutEncoding_IsInternal()
-    {
-        await using var server = await FakeGrpcServer.StartAsync(async context =>
-        {
-            await FakeGrpcServer.StartResponseAsync(context);
-            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(Gzip(new EchoReply { Text = "x" }.ToByteArray()), compressed: true));
-            FakeGrpcServer.SetTrailers(context, "0");
-        });
-        using var channel = GrpcChannel.ForAddress(server.Address);
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(channel).EchoAsync(new EchoRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Unary_InternalEncodingRequestHeader_CompressesUnlessNoCompress(bool noCompress)
-    {
-        IHeaderDictionary? requestHeaders = null;
-        (bool Compressed, byte[] Payload) message = (false, []);
-        await using var server = await FakeGrpcServer.StartAsync(async context =>
-        {
-            requestHeaders = context.Request.Headers;
-            message = Assert.Single(await FakeGrpcServer.ReadMessagesAsync(context));
-            await FakeGrpcServer.StartResponseAsync(context);
-            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(new EchoReply()));
-            FakeGrpcServer.SetTrailers(context, "0");
-        });
-        using var channel = GrpcChannel.ForAddress(server.Address);
-        var request = new EchoRequest { Text = new string('z', 1000) };
-        var options = new CallOptions(
-            new Metadata { { "grpc-internal-encoding-request", "gzip" } },
-            writeOptions: noCompress ? new WriteOptions(WriteFlags.NoCompress) : null);
-
-        await Client(channel).EchoAsync(request, options);
-
-        Assert.Equal("gzip", requestHeaders!["grpc-encoding"]);
-        Assert.False(requestHeaders.ContainsKey("grpc-internal-encoding-request"));
-        Assert.Equal(!noCompress, message.Compressed);
-        var payload = message.Compressed ? Gunzip(message.Payload) : message.Payload;
-        Assert.Equal(request, EchoRequest.Parser.ParseFrom(payload));
-        Assert.Equal(!noCompress, message.Payload.Length < 100);
-    }
-
-    [Fact]
-    public async Task Unary_UnknownRequestEncoding_FailsWithoutSending()
-    {
-        await using var server = await FakeGrpcServer.StartAsync(context => Task.CompletedTask);
-        using var channel = GrpcChannel.ForAddress(server.Address);
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client(channel).EchoAsync(new EchoRequest(), new Metadata { { "grpc-internal-encoding-request", "snappy" } }).ResponseAsync);
-
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
-        Assert.Equal(0, server.RequestCount);
-    }
-
-    [Fact]
     public async Task BlockingUnaryCall_UnderSingleThreadedSynchronizationContext_Completes()
     {
-        await using var server = await FakeGrpcServer.StartAsync(EchoHandler);
+        await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = Client(channel);
         EchoReply? reply = null;
@@ -394,36 +262,6 @@ public sealed class GrpcChannelUnaryTests
         var error = await Task.Run(() => Assert.Throws<RpcException>(() => Client(channel).Echo(new EchoRequest())));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
-    }
-
-    /// <summary>Echoes each request's text back in a well-formed response.</summary>
-    internal static async Task EchoHandler(HttpContext context)
-    {
-        var messages = await FakeGrpcServer.ReadMessagesAsync(context);
-        await FakeGrpcServer.StartResponseAsync(context);
-        foreach (var (_, payload) in messages)
-        {
-            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(new EchoReply { Text = EchoRequest.Parser.ParseFrom(payload).Text }));
-        }
-        FakeGrpcServer.SetTrailers(context, "0");
-    }
-
-    internal static byte[] Gzip(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-        {
-            gzip.Write(data);
-        }
-        return output.ToArray();
-    }
-
-    internal static byte[] Gunzip(byte[] data)
-    {
-        using var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 
     /// <summary>A context that never runs posted work: anything that needs it would deadlock the caller.</summary>
