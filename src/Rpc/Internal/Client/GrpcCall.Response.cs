@@ -89,7 +89,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         {
             status = new Status(StatusCode.Internal, "Failed to deserialize response message. The response ended without a message.");
         }
-        Finish(status, ResponseProtocol.GetMetadata(trailers));
+        Finish(status, trailers);
     }
 
     /// <summary>The status for a failure: a status already recorded wins, then the failure's own meaning.</summary>

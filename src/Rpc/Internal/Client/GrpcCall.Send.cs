@@ -157,7 +157,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         if (ResponseProtocol.GetStatus(response.Headers) is { } trailersOnlyStatus)
         {
             // Trailers-Only: the one HEADERS frame holds the status and the trailing metadata.
-            var metadata = ResponseProtocol.GetMetadata(response.Headers);
+            var metadata = response.Headers;
             if (trailersOnlyStatus.StatusCode == StatusCode.OK && _method.Type is MethodType.Unary or MethodType.ClientStreaming)
             {
                 trailersOnlyStatus = new Status(StatusCode.Internal, "Failed to deserialize response message. The response ended without a message.");
@@ -165,7 +165,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             else if (trailersOnlyStatus.StatusCode == StatusCode.OK)
             {
                 // A failed Trailers-Only response leaves no headers: ResponseHeadersAsync throws, as in grpc-dotnet.
-                _responseHeaders = metadata;
+                _responseHeaderSource = metadata;
             }
             Finish(trailersOnlyStatus, metadata);
             return null;
@@ -185,7 +185,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             return null;
         }
 
-        _responseHeaders = ResponseProtocol.GetMetadata(response.Headers);
+        _responseHeaderSource = response.Headers;
         RequestContent?.StopReplay();
         return IsFinished ? null : response;
     }
@@ -193,6 +193,10 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private async Task<Metadata> ResponseHeadersCoreAsync()
     {
         await ResponseTask.ConfigureAwait(false);
-        return _responseHeaders ?? throw CreateException();
+        if (_responseHeaderSource is null)
+        {
+            throw CreateException();
+        }
+        return _responseHeaders ??= ResponseProtocol.GetMetadata(_responseHeaderSource);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Grpc.Core;
 using VetActors.Rpc.Client;
 
@@ -28,7 +29,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     private CancellationTokenRegistration _cancellationRegistration;
     private CancellationTokenRegistration _parentRegistration;
     private Status? _status;
-    private Metadata? _trailers;
+    // Headers and trailers become Metadata only when asked for: most callers never look at them.
+    private object? _trailers; // Metadata, or the HttpHeaders they come from
+    private HttpHeaders? _responseHeaderSource;
     private Metadata? _responseHeaders;
     private HttpResponseMessage? _response;
     private ResponseMessageReader? _reader;
@@ -150,7 +153,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
             {
                 throw new InvalidOperationException("Unable to get the trailers because the call is not complete.");
             }
-            return _trailers ?? Metadata.Empty;
+            return TrailersLocked();
         }
     }
 
@@ -172,7 +175,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         lock (_lock)
         {
             status = _status ?? new Status(StatusCode.Internal, "The call ended without a status.");
-            trailers = _trailers ?? Metadata.Empty;
+            trailers = TrailersLocked();
             local = _cancelledByCaller || _deadlineExceeded;
         }
         if (local && _channel.ThrowOperationCanceledOnCancellation)
@@ -190,7 +193,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         Finish(new Status(StatusCode.Cancelled, "Call canceled by the client."), null, byCaller: true);
 
     /// <summary>Records the final status (first caller wins) and releases what the call holds.</summary>
-    internal bool Finish(Status status, Metadata? trailers, bool byCaller = false)
+    internal bool Finish(Status status, object? trailers, bool byCaller = false)
     {
         ITimer? timer;
         lock (_lock)
@@ -238,6 +241,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         }
         return true;
     }
+
+    private Metadata TrailersLocked() => _trailers switch
+    {
+        Metadata metadata => metadata,
+        HttpHeaders headers => (Metadata)(_trailers = ResponseProtocol.GetMetadata(headers)),
+        _ => Metadata.Empty,
+    };
 
     internal static bool IsNoCompress(WriteOptions? writeOptions) => writeOptions is not null && (writeOptions.Flags & WriteFlags.NoCompress) != 0;
 }
