@@ -252,10 +252,12 @@ public sealed class PythonPeerTests(PythonEchoServer peer) : IClassFixture<Pytho
         }));
     }
 
-    [Fact]
-    public async Task UnknownMethod_IsUnimplemented()
+    [Theory]
+    [InlineData("vetactors.rpc.tests.EchoService", "Missing")]
+    [InlineData("vetactors.rpc.tests.MissingService", "Echo")]
+    public async Task UnknownMethodOrService_IsUnimplemented(string service, string name)
     {
-        var method = new Method<EchoRequest, EchoReply>(MethodType.Unary, "vetactors.rpc.tests.EchoService", "Missing", EchoServiceMarshallers.Request, EchoServiceMarshallers.Reply);
+        var method = new Method<EchoRequest, EchoReply>(MethodType.Unary, service, name, EchoServiceMarshallers.Request, EchoServiceMarshallers.Reply);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), new EchoRequest()).ResponseAsync);
 
