@@ -216,6 +216,29 @@ public sealed class GrpcChannelUnaryTests
     }
 
     [Fact]
+    public async Task ServerStreaming_ConnectionDroppedMidResponse_IsUnavailable()
+    {
+        var started = new TaskCompletionSource();
+        var server = await FakeGrpcServer.StartAsync(async context =>
+        {
+            await FakeGrpcServer.StartResponseAsync(context);
+            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(new EchoReply { Text = "before" }));
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        using var call = Client(channel).Expand(new EchoRequest());
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        await started.Task;
+
+        await server.AbortAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+        await server.DisposeAsync();
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Unary_NothingListening_IsUnavailable()
     {
         Uri address;

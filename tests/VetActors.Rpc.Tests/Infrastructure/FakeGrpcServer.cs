@@ -70,6 +70,9 @@ public sealed class FakeGrpcServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops the server without waiting for requests in flight: their connections are dropped.</summary>
+    public Task AbortAsync() => _app.StopAsync(new CancellationToken(canceled: true));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
