@@ -124,6 +124,26 @@ public sealed class GrpcChannelStreamingTests
     }
 
     [Fact]
+    public async Task ClientStreaming_BufferHintWrites_ArriveWithHalfClose()
+    {
+        await using var server = await FakeGrpcServer.StartAsync(async context =>
+        {
+            var messages = await FakeGrpcServer.ReadMessagesAsync(context);
+            await FakeGrpcServer.StartResponseAsync(context);
+            await FakeGrpcServer.WriteAsync(context, FakeGrpcServer.Frame(new EchoReply { Text = string.Join(",", messages.Select(m => EchoRequest.Parser.ParseFrom(m.Payload).Text)) }));
+            FakeGrpcServer.SetTrailers(context, "0");
+        });
+        using var channel = GrpcChannel.ForAddress(server.Address);
+
+        using var call = new EchoService.EchoServiceClient(channel).Collect(new CallOptions(writeOptions: new WriteOptions(WriteFlags.BufferHint)));
+        await call.RequestStream.WriteAsync(new EchoRequest { Text = "1" });
+        await call.RequestStream.WriteAsync(new EchoRequest { Text = "2" });
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Equal("1,2", (await call.ResponseAsync).Text);
+    }
+
+    [Fact]
     public async Task Duplex_PingPong_EachReplyBeforeNextRequest()
     {
         await using var server = await FakeGrpcServer.StartAsync(async context =>

@@ -78,13 +78,11 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest,
         {
             call.Framer.Enter();
             leased = true;
-            var compression = call.RequestCompression;
-            if (compression is not null && GrpcCall<TRequest, TResponse>.IsNoCompress(WriteOptions ?? call.Options.WriteOptions))
-            {
-                compression = null;
-            }
+            var flags = (WriteOptions ?? call.Options.WriteOptions)?.Flags ?? default;
+            var compression = (flags & WriteFlags.NoCompress) != 0 ? null : call.RequestCompression;
             var frame = call.Framer.Frame(call.Method.RequestMarshaller, message, compression, call.MaxSendMessageSize);
-            await call.RequestContent!.WriteAsync(frame, call.CallToken).ConfigureAwait(false);
+            var flush = (flags & WriteFlags.BufferHint) == 0;
+            await call.RequestContent!.WriteAsync(frame, flush, call.CallToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

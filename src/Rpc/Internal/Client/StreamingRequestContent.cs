@@ -32,8 +32,11 @@ internal sealed class StreamingRequestContent : HttpContent
 
     public bool IsCompleted => _completed.Task.IsCompleted;
 
-    /// <summary>Writes one frame to the body, waiting for the body to start (and for flow control).</summary>
-    public async Task WriteAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one frame to the body, waiting for the body to start (and for flow control); flushed unless
+    /// the caller hinted that more follow (<see cref="Grpc.Core.WriteFlags.BufferHint"/>).
+    /// </summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> frame, bool flush, CancellationToken cancellationToken)
     {
         Attempt attempt;
         bool replayable;
@@ -56,7 +59,10 @@ internal sealed class StreamingRequestContent : HttpContent
         try
         {
             await stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flush)
+            {
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception) when (replayable && !cancellationToken.IsCancellationRequested)
         {
