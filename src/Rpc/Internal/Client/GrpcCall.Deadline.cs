@@ -21,6 +21,14 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             _parentRegistration = parent.ParentCancellationToken.UnsafeRegister(
                 static s => ((GrpcCall<TRequest, TResponse>)s!).Finish(new Status(StatusCode.Cancelled, "Call canceled by the parent call."), null, byCaller: true), this);
         }
+        if (IsFinished)
+        {
+            // Finish ran before the registrations were stored (a token cancelled meanwhile): drop them here,
+            // or a long-lived token would keep this call alive.
+            _cancellationRegistration.Dispose();
+            _parentRegistration.Dispose();
+            return false;
+        }
         if (_deadline != DateTime.MaxValue)
         {
             var remaining = _deadline - _channel.TimeProvider.GetUtcNow().UtcDateTime;
