@@ -19,6 +19,7 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     private readonly ConcurrentDictionary<IMethod, Uri> _methodUris = new();
     private readonly HashSet<IDisposable> _activeCalls = [];
     private readonly bool _disposeInvoker;
+    private HttpClientCallInvoker? _callInvoker;
     private bool _disposed;
 
     private GrpcChannel(Uri address, GrpcChannelOptions options) : base(address.Authority)
@@ -113,7 +114,7 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     public override CallInvoker CreateCallInvoker()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new HttpClientCallInvoker(this);
+        return _callInvoker ??= new HttpClientCallInvoker(this);
     }
 
     /// <summary>Cancels the calls still running and releases the connections (unless the HTTP client is someone else's).</summary>

@@ -140,6 +140,22 @@ public sealed class GrpcChannelCredentialsTests
     }
 
     [Fact]
+    public async Task HostOverride_SetsAuthority()
+    {
+        string? authority = null;
+        await using var server = await FakeGrpcServer.StartAsync(context =>
+        {
+            authority = context.Request.Host.Value;
+            return EchoWire.EchoHandler(context);
+        });
+        using var channel = GrpcChannel.ForAddress(server.Address);
+
+        await new EchoService.EchoServiceClient(channel).WithHost("clinic-42.vetactors.test").EchoAsync(new EchoRequest());
+
+        Assert.Equal("clinic-42.vetactors.test", authority);
+    }
+
+    [Fact]
     public async Task HttpClient_Supplied_IsUsedAndLeftUndisposed()
     {
         await using var server = await FakeGrpcServer.StartAsync(EchoWire.EchoHandler);
