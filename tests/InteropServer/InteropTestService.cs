@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
-using VetActors.InteropServer.Testing;
+using VetActors.Interop.Testing;
 
 namespace VetActors.InteropServer;
 
@@ -10,7 +10,7 @@ namespace VetActors.InteropServer;
 /// per-message response compression and <c>interval_us</c> pauses. <c>UnimplementedCall</c> is left
 /// to the generated base class, which answers UNIMPLEMENTED.
 /// </summary>
-public sealed class InteropTestService(TimeProvider time) : TestService.TestServiceBase
+internal sealed class InteropTestService(TimeProvider time) : TestService.TestServiceBase
 {
     private const string EchoInitialKey = "x-grpc-test-echo-initial";
     private const string EchoTrailingKey = "x-grpc-test-echo-trailing-bin";

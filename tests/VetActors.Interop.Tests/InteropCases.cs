@@ -1,4 +1,4 @@
-using VetActors.InteropServer;
+using VetActors.InteropClient;
 
 namespace VetActors.Interop.Tests;
 
@@ -6,7 +6,7 @@ namespace VetActors.Interop.Tests;
 public static class InteropCases
 {
     /// <summary>All 18 cases of doc/interop-test-descriptions.md that the issue names.</summary>
-    public static TheoryData<string> All => new(InteropClient.AllCases);
+    public static TheoryData<string> All => new(InteropTestClient.AllCases);
 
     /// <summary>
     /// Cases for a python3-grpcio server: grpcio never tells a handler whether a request message
@@ -14,7 +14,7 @@ public static class InteropCases
     /// client-compression cases begin with (the C++ and Java interop servers can).
     /// </summary>
     public static TheoryData<string> ForPythonServer =>
-        new(InteropClient.AllCases.Where(c => c is not ("client_compressed_unary" or "client_compressed_streaming")));
+        new(InteropTestClient.AllCases.Where(c => c is not ("client_compressed_unary" or "client_compressed_streaming")));
 
     /// <summary>The gRPC-Web client's cases (tests/Interop/node/grpc_web_client.js).</summary>
     public static TheoryData<string> GrpcWeb => new("unary", "server_streaming", "status", "custom_metadata");

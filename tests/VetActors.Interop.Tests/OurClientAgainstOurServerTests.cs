@@ -1,5 +1,6 @@
 using VetActors.Interop.Tests.Infrastructure;
-using VetActors.InteropServer;
+using VetActors.InteropClient;
+using VetActors.InteropClient;
 
 namespace VetActors.Interop.Tests;
 
@@ -10,7 +11,7 @@ public sealed class OurClientAgainstOurServerTests(OurServerFixture server) : IC
     [MemberData(nameof(InteropCases.All), MemberType = typeof(InteropCases))]
     public async Task OurClient_AgainstOurServer_Passes(string testCase)
     {
-        var (channel, client) = InteropClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
+        var (channel, client) = InteropTestClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
         using var disposeChannel = channel;
 
         var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using VetActors.Interop.Tests.Infrastructure;
-using VetActors.InteropServer;
+using VetActors.InteropClient;
 
 namespace VetActors.Interop.Tests;
 
@@ -11,7 +11,7 @@ public sealed class OurClientAgainstPythonServerTests(PythonServerFixture server
     [MemberData(nameof(InteropCases.ForPythonServer), MemberType = typeof(InteropCases))]
     public async Task OurClient_AgainstPythonServer_Passes(string testCase)
     {
-        var (channel, client) = InteropClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
+        var (channel, client) = InteropTestClient.Connect("127.0.0.1", server.Port, TimeProvider.System);
         using var disposeChannel = channel;
 
         var failure = await Record.ExceptionAsync(() => client.RunAsync(testCase));

@@ -1,16 +1,16 @@
 using Google.Protobuf;
 using Grpc.Core;
-using VetActors.InteropServer.Testing;
+using VetActors.Interop.Testing;
 using VetActors.Rpc.Client;
 
-namespace VetActors.InteropServer;
+namespace VetActors.InteropClient;
 
 /// <summary>
 /// The interop test cases of doc/interop-test-descriptions.md, run with VetActors.Rpc's client
 /// against any server. Each case throws <see cref="InteropCaseFailedException"/> (or the call's
 /// <see cref="RpcException"/>) when the server does not behave as specified.
 /// </summary>
-public sealed partial class InteropClient
+public sealed partial class InteropTestClient
 {
     /// <summary>Every case, in the order of the specification's list.</summary>
     public static readonly IReadOnlyList<string> AllCases =
@@ -34,7 +34,7 @@ public sealed partial class InteropClient
     /// <param name="time">The clock deadlines are computed from.</param>
     /// <param name="recorder">The channel's <see cref="MessageFlagRecorder"/>, if it has one: the
     /// server-compression cases then also check each response message's compressed flag.</param>
-    public InteropClient(CallInvoker invoker, TimeProvider time, MessageFlagRecorder? recorder = null)
+    public InteropTestClient(CallInvoker invoker, TimeProvider time, MessageFlagRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         _client = new TestService.TestServiceClient(invoker);
@@ -47,11 +47,11 @@ public sealed partial class InteropClient
     /// Opens an h2c channel to <paramref name="host"/>:<paramref name="port"/> whose handler records response
     /// compression flags, and a client on it. The caller disposes the channel.
     /// </summary>
-    public static (GrpcChannel Channel, InteropClient Client) Connect(string host, int port, TimeProvider time)
+    public static (GrpcChannel Channel, InteropTestClient Client) Connect(string host, int port, TimeProvider time)
     {
         var recorder = new MessageFlagRecorder(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
         var channel = GrpcChannel.ForAddress($"http://{host}:{port}", new GrpcChannelOptions { HttpHandler = recorder });
-        return (channel, new InteropClient(channel.CreateCallInvoker(), time, recorder));
+        return (channel, new InteropTestClient(channel.CreateCallInvoker(), time, recorder));
     }
 
     /// <summary>Runs one case by its specification name.</summary>

@@ -1,9 +1,9 @@
 using Grpc.Core;
-using VetActors.InteropServer.Testing;
+using VetActors.Interop.Testing;
 
-namespace VetActors.InteropServer;
+namespace VetActors.InteropClient;
 
-public sealed partial class InteropClient
+public sealed partial class InteropTestClient
 {
     // As in grpc-dotnet: this call header asks the channel to compress the call's request messages.
     private const string RequestCompressionHeader = "grpc-internal-encoding-request";

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace VetActors.InteropServer;
+namespace VetActors.InteropClient;
 
 /// <summary>
 /// An HTTP handler for the client channel that reads the gRPC framing of every response body as it

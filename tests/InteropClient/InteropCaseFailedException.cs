@@ -1,4 +1,4 @@
-namespace VetActors.InteropServer;
+namespace VetActors.InteropClient;
 
 /// <summary>An interop case saw something other than what the specification requires.</summary>
 public sealed class InteropCaseFailedException : Exception

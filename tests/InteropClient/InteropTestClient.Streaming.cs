@@ -1,9 +1,9 @@
 using Grpc.Core;
-using VetActors.InteropServer.Testing;
+using VetActors.Interop.Testing;
 
-namespace VetActors.InteropServer;
+namespace VetActors.InteropClient;
 
-public sealed partial class InteropClient
+public sealed partial class InteropTestClient
 {
     private async Task ClientStreamingAsync()
     {
