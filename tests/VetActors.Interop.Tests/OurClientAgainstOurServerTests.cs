@@ -1,6 +1,5 @@
 using VetActors.Interop.Tests.Infrastructure;
 using VetActors.InteropClient;
-using VetActors.InteropClient;
 
 namespace VetActors.Interop.Tests;
 
