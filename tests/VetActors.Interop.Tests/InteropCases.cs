@@ -11,7 +11,7 @@ public static class InteropCases
     /// <summary>
     /// Cases for a python3-grpcio server: grpcio never tells a handler whether a request message
     /// arrived compressed, so that server cannot refuse the uncompressed probe the two
-    /// client-compression cases begin with (the C++ and Java interop servers can).
+    /// client-compression cases begin with.
     /// </summary>
     public static TheoryData<string> ForPythonServer =>
         new(InteropTestClient.AllCases.Where(c => c is not ("client_compressed_unary" or "client_compressed_streaming")));
