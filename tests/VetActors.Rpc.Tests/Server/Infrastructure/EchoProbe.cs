@@ -1,0 +1,18 @@
+using Grpc.Core;
+
+namespace VetActors.Rpc.Tests.Server.Infrastructure;
+
+/// <summary>What the test service saw, for assertions on the server side of a call.</summary>
+public sealed class EchoProbe
+{
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed with true when the handler's CancellationToken fired.</summary>
+    public TaskCompletionSource<bool> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource<Exception?> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Metadata? RequestHeaders { get; set; }
+
+    public List<string> Log { get; } = [];
+}
