@@ -43,6 +43,12 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
         {
             return Task.CompletedTask;
         }
+        if (!string.Equals(httpContext.Request.Path.Value, Method.FullName, StringComparison.Ordinal))
+        {
+            // Endpoint routing ignores case; gRPC method names do not.
+            UnimplementedCallHandler.WriteUnimplemented(httpContext, mode, IsSameService(httpContext.Request.Path.Value) ? "Method is unimplemented." : "Service is unimplemented.");
+            return Task.CompletedTask;
+        }
         if (IsStreamingRequest || Settings.MaxReceiveMessageSize is null or > (int)KestrelDefaultMaxRequestBodySize)
         {
             LiftRequestBodyLimits(httpContext, IsStreamingRequest);
@@ -70,6 +76,9 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
         }
         return AwaitHandlerAsync(handled, call);
     }
+
+    private bool IsSameService(string? path) =>
+        path is not null && path.Length > Method.ServiceName.Length + 1 && path.AsSpan(1, Method.ServiceName.Length).SequenceEqual(Method.ServiceName);
 
     protected abstract Task HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call);
 

@@ -7,14 +7,18 @@ namespace VetActors.Rpc.Internal.Server;
 /// <summary>Answers a call to an unknown service or method: Trailers-Only with UNIMPLEMENTED.</summary>
 internal sealed class UnimplementedCallHandler(ILogger logger, string message)
 {
-    private readonly string _encodedMessage = PercentEncoding.Encode(message);
-
     public Task HandleCallAsync(HttpContext httpContext)
     {
         if (!GrpcRequestValidator.TryGetMode(httpContext, logger, out var mode))
         {
             return Task.CompletedTask;
         }
+        WriteUnimplemented(httpContext, mode, message);
+        return Task.CompletedTask;
+    }
+
+    public static void WriteUnimplemented(HttpContext httpContext, GrpcWebMode mode, string message)
+    {
         var response = httpContext.Response;
         response.ContentType = mode switch
         {
@@ -23,7 +27,6 @@ internal sealed class UnimplementedCallHandler(ILogger logger, string message)
             _ => GrpcProtocolConstants.ContentType,
         };
         response.Headers.GrpcStatus = "12";
-        response.Headers.GrpcMessage = _encodedMessage;
-        return Task.CompletedTask;
+        response.Headers.GrpcMessage = PercentEncoding.Encode(message);
     }
 }

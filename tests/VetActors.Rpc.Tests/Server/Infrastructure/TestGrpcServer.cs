@@ -40,6 +40,8 @@ public sealed class TestGrpcServer : IAsyncDisposable
 
     public HttpClient Http1Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public EchoProbe Probe => _app.Services.GetRequiredService<EchoProbe>();
 
     public ManualTimeProvider Clock => (ManualTimeProvider)_app.Services.GetRequiredService<TimeProvider>();
