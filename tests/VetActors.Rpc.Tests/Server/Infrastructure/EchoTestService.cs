@@ -32,6 +32,10 @@ public sealed class EchoTestService(EchoProbe probe) : EchoService.EchoServiceBa
             case "compress":
                 await context.WriteResponseHeadersAsync(new Metadata { { "grpc-internal-encoding-request", "gzip" } });
                 return new EchoReply { Text = new string('z', 1000) };
+            case "compress-off":
+                await context.WriteResponseHeadersAsync(new Metadata { { "grpc-internal-encoding-request", "gzip" } });
+                context.WriteOptions = new WriteOptions(WriteFlags.NoCompress);
+                return new EchoReply { Text = "not compressed" };
             case "context":
                 return new EchoReply
                 {
