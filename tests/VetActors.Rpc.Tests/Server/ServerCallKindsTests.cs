@@ -86,6 +86,21 @@ public sealed class ServerCallKindsTests
     }
 
     [Fact]
+    public async Task Unary_SequentialCallsOnOneConnection_ReuseThePooledCallContext()
+    {
+        await using var server = await TestGrpcServer.StartAsync();
+
+        var identities = new HashSet<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await server.CallAsync(EchoPath, GrpcWire.Frame(new EchoRequest { Text = "identity" }));
+            identities.Add(EchoReply.Parser.ParseFrom(Assert.Single(response.Frames).Payload).Text);
+        }
+
+        Assert.True(identities.Count < 10, $"{identities.Count} distinct contexts for 10 sequential calls");
+    }
+
+    [Fact]
     public async Task Unary_ConcurrentCalls_AllSucceed()
     {
         await using var server = await TestGrpcServer.StartAsync();

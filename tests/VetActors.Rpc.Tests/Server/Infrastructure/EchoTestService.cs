@@ -43,6 +43,8 @@ public sealed class EchoTestService(EchoProbe probe) : EchoService.EchoServiceBa
                         context.Deadline.ToString("O", CultureInfo.InvariantCulture), context.AuthContext.IsPeerAuthenticated,
                         context.GetHttpContext().Request.Protocol),
                 };
+            case "identity":
+                return new EchoReply { Text = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(context).ToString(CultureInfo.InvariantCulture) };
             case "async":
                 await Task.Yield();
                 return new EchoReply { Text = "async" };
