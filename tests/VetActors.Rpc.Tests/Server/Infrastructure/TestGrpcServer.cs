@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -56,15 +55,8 @@ public sealed class TestGrpcServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http2;
-                if (certificate is not null)
-                {
-                    listen.UseHttps(certificate);
-                }
-            });
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenGrpc(IPAddress.Loopback, 0, certificate);
+            kestrel.ListenGrpcWeb(IPAddress.Loopback, 0);
         });
         builder.Services.AddSingleton<EchoProbe>();
         builder.Services.AddSingleton<TimeProvider, ManualTimeProvider>();
