@@ -10,15 +10,15 @@ namespace VetActors.Rpc.Tests.Server;
 /// <summary>TLS with ALPN h2 when the endpoint has a certificate.</summary>
 public sealed class ServerTlsTests
 {
-    private static X509Certificate2 CreateSelfSignedCertificate()
+    private static X509Certificate2 CreateSelfSignedCertificate(string commonName = "localhost", string dnsName = "localhost", string usageOid = "1.3.6.1.5.5.7.3.1")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
+        san.AddDnsName(dnsName);
         request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usageOid)], critical: false));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
         // Re-import through PKCS#12 so the private key is usable by SslStream on every platform.
@@ -57,5 +57,18 @@ public sealed class ServerTlsTests
         });
 
         Assert.Equal(SslApplicationProtocol.Http2, tls.NegotiatedApplicationProtocol);
+    }
+
+    [Fact]
+    public async Task ClientCertificate_BecomesTheAuthContext()
+    {
+        using var certificate = CreateSelfSignedCertificate();
+        using var clientCertificate = CreateSelfSignedCertificate("clinic-42 agent", "agent.clinic-42.test", "1.3.6.1.5.5.7.3.2");
+        await using var server = await TestGrpcServer.StartAsync(certificate: certificate, clientCertificate: clientCertificate);
+
+        var response = await server.CallAsync("/vetactors.rpc.tests.EchoService/Echo", GrpcWire.Frame(new EchoRequest { Text = "auth" }));
+
+        Assert.Equal("0", response.Status);
+        Assert.Equal("x509_subject_alternative_name|agent.clinic-42.test|ssl", EchoReply.Parser.ParseFrom(Assert.Single(response.Frames).Payload).Text);
     }
 }

@@ -43,6 +43,13 @@ public sealed class EchoTestService(EchoProbe probe) : EchoService.EchoServiceBa
                         context.Deadline.ToString("O", CultureInfo.InvariantCulture), context.AuthContext.IsPeerAuthenticated,
                         context.GetHttpContext().Request.Protocol),
                 };
+            case "auth":
+                return new EchoReply
+                {
+                    Text = string.Join("|", context.AuthContext.PeerIdentityPropertyName,
+                        string.Join(",", context.AuthContext.PeerIdentity.Select(p => p.Value)),
+                        string.Join(",", context.AuthContext.FindPropertiesByName("transport_security_type").Select(p => p.Value))),
+                };
             case "identity":
                 return new EchoReply { Text = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(context).ToString(CultureInfo.InvariantCulture) };
             case "async":

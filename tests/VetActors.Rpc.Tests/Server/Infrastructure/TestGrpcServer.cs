@@ -18,7 +18,7 @@ public sealed class TestGrpcServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestGrpcServer(WebApplication app, Uri http2Address, Uri http1Address, bool tls)
+    private TestGrpcServer(WebApplication app, Uri http2Address, Uri http1Address, bool tls, X509Certificate2? clientCertificate)
     {
         _app = app;
         Http2Address = http2Address;
@@ -27,6 +27,10 @@ public sealed class TestGrpcServer : IAsyncDisposable
         {
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => tls },
         };
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+        }
         Client = new HttpClient(handler) { BaseAddress = http2Address, DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         Http1Client = new HttpClient { BaseAddress = http1Address, DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
     }
@@ -49,13 +53,29 @@ public sealed class TestGrpcServer : IAsyncDisposable
         Action<GrpcServiceOptions>? configureOptions = null,
         Action<IServiceCollection, IGrpcServerBuilder>? configureServices = null,
         Action<WebApplication>? configureApp = null,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null,
+        X509Certificate2? clientCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.ListenGrpc(IPAddress.Loopback, 0, certificate);
+            if (clientCertificate is null)
+            {
+                kestrel.ListenGrpc(IPAddress.Loopback, 0, certificate);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Loopback, 0, listen =>
+                {
+                    listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2;
+                    listen.UseHttps(certificate!, https =>
+                    {
+                        https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                        https.AllowAnyClientCertificate();
+                    });
+                });
+            }
             kestrel.ListenGrpcWeb(IPAddress.Loopback, 0);
         });
         builder.Services.AddSingleton<EchoProbe>();
@@ -76,7 +96,7 @@ public sealed class TestGrpcServer : IAsyncDisposable
         var scheme = certificate is null ? "http" : "https";
         var http2 = addresses.First(a => a.Scheme == scheme);
         var http1 = addresses.First(a => a.Scheme == "http" && a != http2);
-        return new TestGrpcServer(app, http2, http1, certificate is not null);
+        return new TestGrpcServer(app, http2, http1, certificate is not null, clientCertificate);
     }
 
     /// <summary>Sends one raw gRPC request and reads the whole response, trailers included.</summary>
