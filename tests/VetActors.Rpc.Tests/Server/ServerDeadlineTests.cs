@@ -109,4 +109,23 @@ public sealed class ServerDeadlineTests
         var next = await server.CallAsync(EchoPath, GrpcWire.Frame(new EchoRequest { Text = "after" }));
         Assert.Equal("after", EchoReply.Parser.ParseFrom(Assert.Single(next.Frames).Payload).Text);
     }
+
+    [Fact]
+    public async Task ClientCancelsServerStreamAfterFirstMessage_HandlerTokenIsCancelled()
+    {
+        await using var server = await TestGrpcServer.StartAsync();
+        using var request = TestGrpcServer.CreateRequest(ExpandPath, new ByteArrayContent(GrpcWire.Frame(new EchoRequest { Text = "wait", Repeat = 1 })));
+
+        var response = await server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var stream = await response.Content.ReadAsStreamAsync();
+        var first = await ServerCallKindsTests.ReadReplyAsync(stream);
+        // Disposing an unfinished HTTP/2 response resets the stream (RST_STREAM CANCEL).
+        response.Dispose();
+
+        Assert.Equal("wait 0", first);
+        Assert.True(await server.Probe.Cancelled.Task.WaitAsync(Safety));
+        Assert.IsAssignableFrom<OperationCanceledException>(await server.Probe.Finished.Task.WaitAsync(Safety));
+        var next = await server.CallAsync(EchoPath, GrpcWire.Frame(new EchoRequest { Text = "after" }));
+        Assert.Equal("0", next.Status);
+    }
 }
