@@ -193,6 +193,17 @@ public sealed class ServerProtocolTests
     }
 
     [Fact]
+    public async Task UnknownPathWithoutGrpcContentType_IsNotClaimedByTheCatchAll()
+    {
+        await using var server = await TestGrpcServer.StartAsync();
+        using var request = TestGrpcServer.CreateRequest("/some/page", new ByteArrayContent([1]), "application/json");
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownService_WithIgnoreUnknownServices_FallsThroughTo404()
     {
         await using var server = await TestGrpcServer.StartAsync(options => options.IgnoreUnknownServices = true);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,8 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
 {
     protected override bool IsStreamingRequest => true;
 
-    protected override async Task HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected override async ValueTask HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
     {
         var reader = new ServerStreamReader<TRequest>(call, Method.RequestMarshaller.ContextualDeserializer);
         TResponse response;

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
 using VetActors.Rpc.Internal.Protocol;
 
 namespace VetActors.Rpc.Internal.Server;
 
-/// <summary>Lets the UNIMPLEMENTED catch-all routes match gRPC and gRPC-Web requests only, never other traffic.</summary>
-internal sealed class GrpcContentTypeRouteConstraint : IRouteConstraint
+/// <summary>
+/// The parameter policy of the UNIMPLEMENTED catch-all routes. At request time it lets them match gRPC and
+/// gRPC-Web requests only. When the route table is built it keeps them off the literal segments of mapped
+/// services and methods (<see cref="IParameterLiteralNodeMatchingPolicy"/>), so a call to a known method has
+/// a single routing candidate and takes endpoint routing's allocation-free path.
+/// </summary>
+internal sealed class GrpcContentTypeRouteConstraint(Func<string, bool> isKnownLiteral) : IRouteConstraint, IParameterLiteralNodeMatchingPolicy
 {
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {
@@ -18,4 +24,6 @@ internal sealed class GrpcContentTypeRouteConstraint : IRouteConstraint
             || GrpcRequestValidator.IsContentType(contentType, GrpcProtocolConstants.GrpcWebContentType)
             || GrpcRequestValidator.IsContentType(contentType, GrpcProtocolConstants.GrpcWebTextContentType);
     }
+
+    public bool MatchesLiteral(string parameterName, string literal) => !isKnownLiteral(literal);
 }

@@ -55,17 +55,19 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
         }
         var call = GrpcServerCallContext.Rent(httpContext);
         call.Initialize(httpContext, Method.FullName, Settings, mode);
-        Task handled;
+        ValueTask handled;
         try
         {
             handled = HandleCallCoreAsync(httpContext, call);
         }
         catch (Exception ex)
         {
-            handled = Task.FromException(ex);
+            handled = ValueTask.FromException(ex);
         }
         if (handled.IsCompletedSuccessfully)
         {
+            // Consumed even when already complete, so a pooled source goes back to its pool.
+            handled.GetAwaiter().GetResult();
             var ended = call.EndCallAsync(null);
             if (ended.IsCompletedSuccessfully)
             {
@@ -80,7 +82,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
     private bool IsSameService(string? path) =>
         path is not null && path.Length > Method.ServiceName.Length + 1 && path.AsSpan(1, Method.ServiceName.Length).SequenceEqual(Method.ServiceName);
 
-    protected abstract Task HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call);
+    protected abstract ValueTask HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call);
 
     protected (Interceptor Instance, bool Created)[] CreateInterceptors(HttpContext httpContext)
     {
@@ -150,7 +152,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
         call.WriteMessage(response, serializer, options);
     }
 
-    private static async Task AwaitHandlerAsync(Task handled, GrpcServerCallContext call)
+    private static async Task AwaitHandlerAsync(ValueTask handled, GrpcServerCallContext call)
     {
         Exception? error = null;
         try

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,8 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
 {
     protected override bool IsStreamingRequest => false;
 
-    protected override async Task HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected override async ValueTask HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
     {
         var request = await MessageReader.ReadSingleMessageAsync(call, Method.RequestMarshaller.ContextualDeserializer);
         var writer = new ServerStreamWriter<TResponse>(call, Method.ResponseMarshaller.ContextualSerializer);

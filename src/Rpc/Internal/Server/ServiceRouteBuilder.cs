@@ -43,25 +43,31 @@ internal static class ServiceRouteBuilder<TService>
             serviceNames.Add(method.ServiceName);
         }
 
+        var methodNames = new HashSet<string>(binder.Methods.Select(m => m.Method.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var serviceName in serviceNames)
         {
+            marker.AddService(serviceName);
             var unknownMethod = new UnimplementedCallHandler(logger, "Method is unimplemented.");
-            MapUnimplemented(endpoints, $"/{serviceName}/{{unimplementedMethod}}", unknownMethod, $"gRPC - Unimplemented method for {serviceName}");
+            MapUnimplemented(endpoints, $"/{serviceName}/{{unimplementedMethod}}", new RouteValueDictionary
+            {
+                ["unimplementedMethod"] = new GrpcContentTypeRouteConstraint(methodNames.Contains),
+            }, unknownMethod, $"gRPC - Unimplemented method for {serviceName}");
         }
         if (!options.IgnoreUnknownServices && marker.TryClaimUnknownServiceEndpoint())
         {
             var unknownService = new UnimplementedCallHandler(logger, "Service is unimplemented.");
-            MapUnimplemented(endpoints, "/{unimplementedService}/{unimplementedMethod}", unknownService, "gRPC - Unimplemented service");
+            MapUnimplemented(endpoints, "/{unimplementedService}/{unimplementedMethod}", new RouteValueDictionary
+            {
+                ["unimplementedService"] = new GrpcContentTypeRouteConstraint(marker.IsKnownService),
+                ["unimplementedMethod"] = new GrpcContentTypeRouteConstraint(static _ => false),
+            }, unknownService, "gRPC - Unimplemented service");
         }
         return new GrpcServiceEndpointConventionBuilder(builders);
     }
 
-    private static void MapUnimplemented(IEndpointRouteBuilder endpoints, string pattern, UnimplementedCallHandler handler, string displayName)
+    private static void MapUnimplemented(IEndpointRouteBuilder endpoints, string pattern, RouteValueDictionary policies, UnimplementedCallHandler handler, string displayName)
     {
-        var routePattern = RoutePatternFactory.Parse(pattern, defaults: null, parameterPolicies: new RouteValueDictionary
-        {
-            ["unimplementedMethod"] = new GrpcContentTypeRouteConstraint(),
-        });
+        var routePattern = RoutePatternFactory.Parse(pattern, defaults: null, parameterPolicies: policies);
         endpoints.Map(routePattern, handler.HandleCallAsync).Add(endpoint =>
         {
             endpoint.DisplayName = displayName;

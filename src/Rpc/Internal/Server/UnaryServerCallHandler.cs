@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +21,7 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
 {
     protected override bool IsStreamingRequest => false;
 
-    protected override Task HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
+    protected override ValueTask HandleCallCoreAsync(HttpContext httpContext, GrpcServerCallContext call)
     {
         var read = MessageReader.ReadSingleMessageAsync(call, Method.RequestMarshaller.ContextualDeserializer);
         if (!read.IsCompletedSuccessfully)
@@ -30,21 +31,23 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
         return Invoke(httpContext, call, read.Result);
     }
 
-    private async Task AwaitRequestAsync(ValueTask<TRequest> read, HttpContext httpContext, GrpcServerCallContext call) =>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask AwaitRequestAsync(ValueTask<TRequest> read, HttpContext httpContext, GrpcServerCallContext call) =>
         await Invoke(httpContext, call, await read);
 
-    private Task Invoke(HttpContext httpContext, GrpcServerCallContext call, TRequest request)
+    private ValueTask Invoke(HttpContext httpContext, GrpcServerCallContext call, TRequest request)
     {
         var response = Interceptors.Length == 0 ? InvokeService(httpContext, request, call) : InvokeInterceptedAsync(httpContext, request, call);
         if (response.IsCompletedSuccessfully)
         {
             WriteSingleResponse(call, response.Result);
-            return Task.CompletedTask;
+            return default;
         }
         return AwaitResponseAsync(response, call);
     }
 
-    private async Task AwaitResponseAsync(Task<TResponse> response, GrpcServerCallContext call) => WriteSingleResponse(call, await response);
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask AwaitResponseAsync(Task<TResponse> response, GrpcServerCallContext call) => WriteSingleResponse(call, await response);
 
     private Task<TResponse> InvokeService(HttpContext httpContext, TRequest request, ServerCallContext context)
     {
