@@ -19,7 +19,7 @@ internal sealed class ServerStreamReader<TRequest>(GrpcServerCallContext call, F
     {
         if (_pending is { IsCompleted: false })
         {
-            throw new InvalidOperationException("Can't read messages because the previous read is still in progress.");
+            return Task.FromException<bool>(new InvalidOperationException("Can't read messages because the previous read is still in progress."));
         }
         if (cancellationToken.IsCancellationRequested)
         {
