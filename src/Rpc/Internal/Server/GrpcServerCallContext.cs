@@ -50,6 +50,9 @@ internal sealed partial class GrpcServerCallContext : ServerCallContext
 
     public string MethodName => _method;
 
+    /// <summary>Changes when the pooled instance moves on to another call; stream objects a handler kept check it.</summary>
+    public int Generation { get; private set; }
+
     public static GrpcServerCallContext Rent(HttpContext httpContext)
     {
         var state = httpContext.Features.Get<IPersistentStateFeature>()?.State;
@@ -98,6 +101,7 @@ internal sealed partial class GrpcServerCallContext : ServerCallContext
     /// <summary>Drops every reference to the finished call so the pooled instance holds nothing alive.</summary>
     public void Reset()
     {
+        Generation++;
         DisposeDeadline();
         if (_requestReader is Web.Base64RequestReader textReader)
         {

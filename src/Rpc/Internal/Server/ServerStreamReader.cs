@@ -9,6 +9,7 @@ internal sealed class ServerStreamReader<TRequest>(GrpcServerCallContext call, F
     private static readonly Task<bool> True = Task.FromResult(true);
     private static readonly Task<bool> False = Task.FromResult(false);
 
+    private readonly int _generation = call.Generation;
     private TRequest? _current;
     private Task<bool>? _pending;
     private bool _ended;
@@ -24,6 +25,10 @@ internal sealed class ServerStreamReader<TRequest>(GrpcServerCallContext call, F
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<bool>(cancellationToken);
+        }
+        if (_generation != call.Generation)
+        {
+            return Task.FromException<bool>(new InvalidOperationException("Can't read messages after the request is complete."));
         }
         if (_ended)
         {

@@ -10,6 +10,7 @@ namespace VetActors.Rpc.Internal.Server;
 internal sealed class ServerStreamWriter<TResponse>(GrpcServerCallContext call, Action<TResponse, SerializationContext> serializer) : IServerStreamWriter<TResponse>
     where TResponse : class
 {
+    private readonly int _generation = call.Generation;
     private Task? _pending;
     private bool _completed;
     private WriteOptions? _writeOptions;
@@ -28,6 +29,10 @@ internal sealed class ServerStreamWriter<TResponse>(GrpcServerCallContext call, 
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled(cancellationToken);
+        }
+        if (_completed || _generation != call.Generation)
+        {
+            return Task.FromException(new InvalidOperationException("Can't write the message because the request is complete."));
         }
         if (_pending is { IsCompleted: false })
         {
@@ -53,7 +58,7 @@ internal sealed class ServerStreamWriter<TResponse>(GrpcServerCallContext call, 
 
     private Task Write(TResponse message, CancellationToken cancellationToken)
     {
-        if (_completed || call.HttpContext is not { } httpContext || httpContext.RequestAborted.IsCancellationRequested)
+        if (call.HttpContext is not { } httpContext || httpContext.RequestAborted.IsCancellationRequested)
         {
             return Task.FromException(new InvalidOperationException("Can't write the message because the request is complete."));
         }
