@@ -185,6 +185,19 @@ public sealed class ServerCallKindsTests
     }
 
     [Fact]
+    public async Task ServerStreaming_WriterKeptPastTheCall_FailsAndLeavesNextCallAlone()
+    {
+        await using var server = await TestGrpcServer.StartAsync();
+        await server.CallAsync(ExpandPath, GrpcWire.Frame(new EchoRequest { Text = "m", Repeat = 1 }));
+        var kept = (Grpc.Core.IServerStreamWriter<EchoReply>)server.Probe.KeptWriter!;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => kept.WriteAsync(new EchoReply { Text = "late" }));
+        var next = await server.CallAsync(EchoPath, GrpcWire.Frame(new EchoRequest { Text = "next" }));
+
+        Assert.Equal("next", EchoReply.Parser.ParseFrom(Assert.Single(next.Frames).Payload).Text);
+    }
+
+    [Fact]
     public async Task Duplex_PingPong_RepliesToEachMessageBeforeTheNextIsSent()
     {
         await using var server = await TestGrpcServer.StartAsync();

@@ -167,6 +167,10 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
         {
             await call.EndCallAsync(error);
         }
+        catch (Exception) when (call.HttpContext!.RequestAborted.IsCancellationRequested)
+        {
+            // The client is gone: the status has nowhere to go.
+        }
         finally
         {
             call.Reset();

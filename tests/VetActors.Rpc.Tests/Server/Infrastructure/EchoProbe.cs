@@ -14,5 +14,8 @@ public sealed class EchoProbe
 
     public Metadata? RequestHeaders { get; set; }
 
+    /// <summary>A response stream a handler kept past its call (to prove it can no longer write).</summary>
+    public object? KeptWriter { get; set; }
+
     public List<string> Log { get; } = [];
 }

@@ -93,6 +93,7 @@ public sealed class EchoTestService(EchoProbe probe) : EchoService.EchoServiceBa
 
     public override async Task Expand(EchoRequest request, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context)
     {
+        probe.KeptWriter = responseStream;
         try
         {
             for (var i = 0; i < request.Repeat; i++)
