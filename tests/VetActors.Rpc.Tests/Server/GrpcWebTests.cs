@@ -128,6 +128,39 @@ public sealed class GrpcWebTests
     }
 
     [Fact]
+    public async Task Text_ServerStreaming_EachFlushedMessageIsWholeBase64()
+    {
+        await using var server = await StartAsync();
+        var request = Encoding.ASCII.GetBytes(Convert.ToBase64String(GrpcWire.Frame(new EchoRequest { Text = "t", Repeat = 3 })));
+
+        var (_, body) = await SendAsync(server.Http1Client, ExpandPath, request, "application/grpc-web-text", http11: true);
+
+        var text = Encoding.ASCII.GetString(body);
+        Assert.Equal(0, text.Length % 4);
+        var frames = GrpcWire.ParseFrames(DecodeConcatenatedBase64(text));
+        Assert.Equal(["t 0", "t 1", "t 2"], frames.Take(3).Select(f => EchoReply.Parser.ParseFrom(f.Payload).Text));
+        Assert.Equal("0", ParseTrailerFrame(frames[3].Payload)["grpc-status"]);
+    }
+
+    [Fact]
+    public async Task Binary_DeadlineAfterMessages_StatusInTrailersFrame()
+    {
+        await using var server = await StartAsync();
+        using var request = TestGrpcServer.CreateRequest(ExpandPath, new ByteArrayContent(GrpcWire.Frame(new EchoRequest { Text = "wait", Repeat = 1 })), "application/grpc-web", http11: true);
+        request.Headers.Add("grpc-timeout", "1S");
+
+        var sending = server.Http1Client.SendAsync(request);
+        await server.Probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        var frames = GrpcWire.ParseFrames(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal("wait 0", EchoReply.Parser.ParseFrom(frames[0].Payload).Text);
+        Assert.Equal(0x80, frames[1].Flag);
+        Assert.Equal("4", ParseTrailerFrame(frames[1].Payload)["grpc-status"]);
+    }
+
+    [Fact]
     public async Task NotEnabled_GrpcWebRequest_Is415()
     {
         await using var server = await StartAsync(defaultEnabled: false);
