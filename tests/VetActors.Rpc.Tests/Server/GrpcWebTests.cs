@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using VetActors.Rpc.Tests.Echo;
 using VetActors.Rpc.Tests.Server.Infrastructure;
 
@@ -158,6 +159,29 @@ public sealed class GrpcWebTests
         Assert.Equal("wait 0", EchoReply.Parser.ParseFrom(frames[0].Payload).Text);
         Assert.Equal(0x80, frames[1].Flag);
         Assert.Equal("4", ParseTrailerFrame(frames[1].Payload)["grpc-status"]);
+    }
+
+    [Fact]
+    public async Task CorsPreflight_ForAGrpcWebMethodWithAPolicy_ReachesTheEndpointsPolicy()
+    {
+        await using var server = await TestGrpcServer.StartAsync(
+            configureServices: (services, _) => services.AddCors(cors => cors.AddPolicy("portal", policy =>
+                policy.WithOrigins("https://portal.example").AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("grpc-status", "grpc-message"))),
+            configureApp: app =>
+            {
+                app.UseCors();
+                app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+                app.MapGrpcService<EchoTestService>().RequireCors("portal");
+            });
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, EchoPath) { Version = HttpVersion.Version11 };
+        preflight.Headers.Add("Origin", "https://portal.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-grpc-web");
+
+        using var response = await server.Http1Client.SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("https://portal.example", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
     }
 
     [Fact]

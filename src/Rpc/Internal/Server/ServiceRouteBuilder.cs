@@ -36,7 +36,7 @@ internal static class ServiceRouteBuilder<TService>
             builder.Add(endpoint =>
             {
                 endpoint.DisplayName = $"gRPC - {method.FullName}";
-                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Post]));
+                endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Post], acceptCorsPreflight: true));
                 endpoint.Metadata.Add(new GrpcMethodMetadata(typeof(TService), method));
             });
             builders.Add(builder);
@@ -71,7 +71,7 @@ internal static class ServiceRouteBuilder<TService>
         endpoints.Map(routePattern, handler.HandleCallAsync).Add(endpoint =>
         {
             endpoint.DisplayName = displayName;
-            endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Post]));
+            endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Post], acceptCorsPreflight: true));
         });
     }
 }
