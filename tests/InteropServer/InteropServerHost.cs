@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using VetActors.Rpc;
+using VetActors.Rpc.Health;
+using VetActors.Rpc.Reflection;
 
 namespace VetActors.InteropServer;
 
@@ -35,8 +37,9 @@ public static class InteropServerHost
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGrpcService<InteropTestService>();
-        endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
+        endpoints.MapGrpcService<HealthServiceImpl>();
+        endpoints.MapGrpcService<ReflectionServiceImpl>();
+        endpoints.MapGrpcService<ReflectionV1AlphaServiceImpl>();
         return endpoints;
     }
 
