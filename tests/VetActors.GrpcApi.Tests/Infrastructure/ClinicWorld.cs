@@ -89,6 +89,14 @@ public sealed partial class ClinicWorld
         (await CallAsync<UserLoginRequest, UserLoginResponse>(
             "/vetactors.identity.v1.SignIn/UserLogin", new UserLoginRequest { Username = username, Password = password }, PracticeToken)).Session.Token;
 
+    /// <summary>Signs the front desk and the administrator in again (after the clock has moved past their sessions).</summary>
+    public async Task SignInAgainAsync()
+    {
+        PracticeToken = (await CallAsync<PracticeLoginRequest, PracticeLoginResponse>(
+            "/vetactors.identity.v1.SignIn/PracticeLogin", new PracticeLoginRequest { PracticeId = PracticeId, PracticePassword = PracticePassword }, null)).Session.Token;
+        AdminToken = await UserLoginAsync("admin");
+    }
+
     private async Task OnboardAsync()
     {
         await CallAsync<CreateClinicRequest, Clinic>(

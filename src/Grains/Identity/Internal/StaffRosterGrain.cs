@@ -41,16 +41,17 @@ internal sealed partial class StaffRosterGrain(
         RequireAdministrator(actorUserId);
         Validate(draft);
         var member = Find(userId);
+        if (member.Role == StaffRole.SiteAdministrator && draft.Role != StaffRole.SiteAdministrator)
+        {
+            RequireAnotherActiveAdministrator(member);
+        }
+
         if (actorUserId == userId && (draft.Role != member.Role || draft.ApplyRefund != member.ApplyRefund))
         {
             throw new PermissionDeniedException("staff.own_permissions", "Nobody changes their own role or permissions; ask another Site Administrator.");
         }
 
         RequireUniqueUsername(draft.Username, except: member);
-        if (member.Role == StaffRole.SiteAdministrator && draft.Role != StaffRole.SiteAdministrator)
-        {
-            RequireAnotherActiveAdministrator(member);
-        }
 
         if (draft.Role == StaffRole.SiteAdministrator && member.Role != StaffRole.SiteAdministrator &&
             state.State.TotpRequiredForAdministrators && member.Status == StaffMemberStatus.Active && member.TotpSecret is null)
@@ -72,11 +73,6 @@ internal sealed partial class StaffRosterGrain(
     {
         RequireAdministrator(actorUserId);
         var member = Find(userId);
-        if (actorUserId == userId)
-        {
-            throw new PermissionDeniedException("staff.own_deactivation", "Nobody deactivates themselves; ask another Site Administrator.");
-        }
-
         if (member.Deactivated)
         {
             return View(member);
@@ -85,6 +81,11 @@ internal sealed partial class StaffRosterGrain(
         if (member.Role == StaffRole.SiteAdministrator)
         {
             RequireAnotherActiveAdministrator(member);
+        }
+
+        if (actorUserId == userId)
+        {
+            throw new PermissionDeniedException("staff.own_deactivation", "Nobody deactivates themselves; ask another Site Administrator.");
         }
 
         var before = Describe(member);
