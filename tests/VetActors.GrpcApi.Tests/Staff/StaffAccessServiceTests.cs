@@ -240,6 +240,43 @@ public sealed class StaffAccessServiceTests : IAsyncLifetime
         Assert.Equal(StatusCode.InvalidArgument, withoutCode.StatusCode);
     }
 
+    [Fact]
+    public async Task GetStaffMember_ReturnsTheMember_UnknownIdIsNotFound()
+    {
+        var member = await _host.InvokeAsync<GetStaffMemberRequest, StaffMember>(
+            Rpc + "GetStaffMember", new GetStaffMemberRequest { UserId = _world.StaffUserId }, _world.AdminToken);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _host.InvokeAsync<GetStaffMemberRequest, StaffMember>(
+            Rpc + "GetStaffMember", new GetStaffMemberRequest { UserId = "u999" }, _world.AdminToken));
+
+        Assert.Equal(("frontdesk", StaffMemberStatus.Active, true), (member.Username, member.Status, member.ApplyRefund));
+        Assert.Equal([Permission.ApplyRefund], member.Permissions);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetSecuritySettings_IsReadableByAnyStaffMember()
+    {
+        var settings = await _host.InvokeAsync<GetSecuritySettingsRequest, SecuritySettings>(
+            Rpc + "GetSecuritySettings", new GetSecuritySettingsRequest(), _world.StaffToken);
+
+        Assert.False(settings.TotpRequiredForSiteAdministrators);
+    }
+
+    [Fact]
+    public async Task ConfirmTotpEnrollment_WrongCode_IsInvalidArgumentAndEnrollsNothing()
+    {
+        await _host.InvokeAsync<BeginTotpEnrollmentRequest, BeginTotpEnrollmentResponse>(
+            "/vetactors.identity.v1.SignIn/BeginTotpEnrollment", new BeginTotpEnrollmentRequest(), _world.AdminToken);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.InvokeAsync<ConfirmTotpEnrollmentRequest, ConfirmTotpEnrollmentResponse>(
+            "/vetactors.identity.v1.SignIn/ConfirmTotpEnrollment", new ConfirmTotpEnrollmentRequest { Code = "12345" }, _world.AdminToken));
+        var admin = await _host.InvokeAsync<GetStaffMemberRequest, StaffMember>(
+            Rpc + "GetStaffMember", new GetStaffMemberRequest { UserId = _world.AdminUserId }, _world.AdminToken);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.False(admin.TotpEnabled);
+    }
+
     private string Code(string secret) => Grains.Identity.Internal.Totp.Code(secret, Grains.Identity.Internal.Totp.StepAt(_host.Time.GetUtcNow()));
 
     private Task<StaffMember> AddAsync(string username, string email, CommonRole role, bool applyRefund) =>
