@@ -1,3 +1,4 @@
+using VetActors.Grains.Migrations;
 using VetActors.Silo.Hosting;
 
 try
@@ -5,10 +6,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSiloConfiguration();
     builder.AddSiloEndpoint();
+    builder.AddVetActorsRuntime();
 
-    // The actor runtime and the gRPC services register here, before the database step, whose PostgreSQL stores
-    // then replace the runtime's in-memory defaults; their endpoints map below, next to the health endpoint.
-    await builder.AddSiloDatabaseAsync();
+    // The runtime registers before the database step, whose PostgreSQL stores then replace the
+    // runtime's in-memory defaults; the domain's own tables (scope "grains") are migrated with the runtime's.
+    await builder.AddSiloDatabaseAsync([new SchemaMigrations(GrainsSchema.Scope, typeof(GrainsSchema).Assembly)]);
     builder.AddSiloHealth();
 
     var app = builder.Build();
