@@ -1,4 +1,5 @@
 using VetActors.Grains.Migrations;
+using VetActors.GrpcApi;
 using VetActors.Silo.Hosting;
 
 try
@@ -7,14 +8,16 @@ try
     builder.AddSiloConfiguration();
     builder.AddSiloEndpoint();
     builder.AddVetActorsRuntime();
+    builder.AddGrpcApi();
 
-    // The runtime registers before the database step, whose PostgreSQL stores then replace the
+    // The runtime and the API register before the database step, whose PostgreSQL stores then replace the
     // runtime's in-memory defaults; the domain's own tables (scope "grains") are migrated with the runtime's.
     await builder.AddSiloDatabaseAsync([new SchemaMigrations(GrainsSchema.Scope, typeof(GrainsSchema).Assembly)]);
     builder.AddSiloHealth();
 
     var app = builder.Build();
     app.MapSiloHealth();
+    app.MapVetActorsServices();
     await app.RunAsync();
     return 0;
 }
