@@ -77,6 +77,31 @@ public sealed class ApiTestHost : IAsyncLifetime
             request, context, (req, ctx) => Authorization.UnaryServerHandler(req, ctx, handler));
     }
 
+    /// <summary>Calls server-streaming RPC <paramref name="fullName"/> through the interceptors, recording what it writes.</summary>
+    public Task InvokeServerStreamingAsync<TRequest, TResponse>(string fullName, TRequest request, IServerStreamWriter<TResponse> responses, string? token)
+        where TRequest : class where TResponse : class
+    {
+        var method = ApiCatalog.Default.Methods.Single(m => m.Method.FullName == fullName);
+        var context = TestServerCallContext.WithToken(token, fullName);
+        ServerStreamingServerMethod<TRequest, TResponse> handler = (req, writer, ctx) =>
+            (Task)method.Implementation!.Invoke(Service(method.ServiceType), [req, writer, ctx])!;
+        return ExceptionMapping.ServerStreamingServerHandler(
+            request, responses, context, (req, writer, ctx) => Authorization.ServerStreamingServerHandler(req, writer, ctx, handler));
+    }
+
+    /// <summary>Calls bidirectional-streaming RPC <paramref name="fullName"/> through the interceptors.</summary>
+    public Task InvokeDuplexAsync<TRequest, TResponse>(
+        string fullName, IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, string? token)
+        where TRequest : class where TResponse : class
+    {
+        var method = ApiCatalog.Default.Methods.Single(m => m.Method.FullName == fullName);
+        var context = TestServerCallContext.WithToken(token, fullName);
+        DuplexStreamingServerMethod<TRequest, TResponse> handler = (reader, writer, ctx) =>
+            (Task)method.Implementation!.Invoke(Service(method.ServiceType), [reader, writer, ctx])!;
+        return ExceptionMapping.DuplexStreamingServerHandler(
+            requests, responses, context, (reader, writer, ctx) => Authorization.DuplexStreamingServerHandler(reader, writer, ctx, handler));
+    }
+
     /// <summary>Like <see cref="InvokeAsync"/> for a request type known only at run time; returns the response or throws the RpcException.</summary>
     public async Task<object> InvokeUntypedAsync(string fullName, object request, string? token)
     {

@@ -160,4 +160,32 @@ public sealed class AuthorizationInterceptorTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
+
+    [Fact]
+    public async Task StreamingCall_IsAuthorizedBeforeTheHandlerReadsAnything()
+    {
+        var requests = new TestAsyncStreamReader<WhoAmIRequest>(new WhoAmIRequest(), new WhoAmIRequest());
+        requests.Complete();
+        var responses = new RecordingServerStreamWriter<WhoAmIResponse>();
+        var handlerRan = false;
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _host.Authorization.DuplexStreamingServerHandler(
+            requests, responses, TestServerCallContext.WithToken(null, WhoAmI), (_, _, _) =>
+            {
+                handlerRan = true;
+                return Task.CompletedTask;
+            }));
+        await _host.Authorization.DuplexStreamingServerHandler(
+            requests, responses, TestServerCallContext.WithToken(_world.AgentToken, WhoAmI), async (reader, writer, context) =>
+            {
+                while (await reader.MoveNext(context.CancellationToken))
+                {
+                    await writer.WriteAsync(new WhoAmIResponse { AgentId = context.GetPrincipal().AgentId });
+                }
+            });
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.False(handlerRan);
+        Assert.Equal(["agent-1", "agent-1"], responses.Messages.Select(m => m.AgentId));
+    }
 }

@@ -146,7 +146,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         object? response = null;
         try
         {
-            response = await host.InvokeUntypedAsync(rpc, sample!.Request(world), token);
+            response = sample!.Call is { } call ? await call(host, world, token) : await host.InvokeUntypedAsync(rpc, sample.Request!(world), token);
         }
         catch (RpcException ex)
         {
