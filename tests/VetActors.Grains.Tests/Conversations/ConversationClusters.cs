@@ -1,0 +1,16 @@
+using VetActors.Actors.Testing;
+using VetActors.Grains.Conversations;
+
+namespace VetActors.Grains.Tests.Conversations;
+
+/// <summary>A silo holding the conversation grains, on a manual clock.</summary>
+internal static class ConversationClusters
+{
+    internal static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    internal static Task<TestCluster> StartAsync() =>
+        new TestClusterBuilder { TimeProvider = new ManualTimeProvider(Start) }
+            .AddGrain<ConversationGrain>()
+            .AddGrain<ClientConversationsGrain>()
+            .BuildAndStartAsync();
+}
