@@ -242,6 +242,10 @@ public sealed class ClientConsentGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Key_IsTheClientKeyWithAConsentSuffix() =>
+        Assert.Equal("clinic-42/client/981/consent", GrainKeys.ClientConsent("42", "981"));
+
+    [Fact]
     public async Task Clients_HaveSeparateConsent()
     {
         await Text("STOP");

@@ -76,6 +76,32 @@ public sealed class ClientConversationsGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_ManyConcurrentlyOnAnInactiveIndex_ExactlyOneWins()
+    {
+        var starts = Enumerable.Range(0, 8).Select(i => Index("990").StartAsync(Request($"Request {i}"))).ToList();
+
+        var results = await Task.WhenAll(starts.Select(async s =>
+        {
+            try
+            {
+                await s;
+                return true;
+            }
+            catch (RuleViolation error) when (error.Code == ConversationRules.OneActivePerClient)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Equal(1, results.Count(won => won));
+        Assert.Single(await Index("990").GetAllAsync());
+    }
+
+    [Fact]
+    public void Key_IsTheClientKeyWithAConversationsSuffix() =>
+        Assert.Equal("clinic-42/client/981/conversations", GrainKeys.ClientConversations("42", "981"));
+
+    [Fact]
     public async Task Start_AfterStaffClosedTheActiveOne_OpensANewOne()
     {
         var first = await Index().StartAsync(Request());
