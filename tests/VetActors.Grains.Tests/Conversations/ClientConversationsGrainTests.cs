@@ -98,6 +98,31 @@ public sealed class ClientConversationsGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_TwoConcurrentlyAfterTheActiveOneClosed_ExactlyOneWins()
+    {
+        // Each start must first ask the recorded conversation whether it is still active: the check and the
+        // new record span a grain call, which only the index's one-turn-at-a-time keeps from interleaving.
+        var first = await Index().StartAsync(Request());
+        await Conversation(first.Id).CloseAsync("staff-7");
+
+        var results = await Task.WhenAll(new[] { Index().StartAsync(Request("One")), Index().StartAsync(Request("Two")) }.Select(async s =>
+        {
+            try
+            {
+                return (await s).Id;
+            }
+            catch (RuleViolation error) when (error.Code == ConversationRules.OneActivePerClient)
+            {
+                return null;
+            }
+        }));
+
+        var winner = Assert.Single(results, id => id is not null);
+        Assert.Equal(winner, (await Index().GetActiveAsync())?.Id);
+        Assert.Equal(2, (await Index().GetAllAsync()).Count);
+    }
+
+    [Fact]
     public void Key_IsTheClientKeyWithAConversationsSuffix() =>
         Assert.Equal("clinic-42/client/981/conversations", GrainKeys.ClientConversations("42", "981"));
 
