@@ -74,9 +74,18 @@ internal sealed partial class AppointmentGrain
             throw new NotFoundException("appointment.case_not_found", $"Support case {caseId} is not about appointment {Reference}.");
         }
 
+        if (State.DecidedCases.TryGetValue(caseId, out var decided))
+        {
+            return decided == outcome
+                ? View()
+                : throw new RuleViolation(AppointmentRules.PayoutDecided, $"Support case {caseId} was already decided {decided}.");
+        }
+
         if (State.PayoutCaseId != caseId)
         {
             // A superseded case (a technical difficulty on a record that then went overdue) decides nothing.
+            State.DecidedCases[caseId] = outcome;
+            await SaveAsync();
             return View();
         }
 
@@ -89,6 +98,7 @@ internal sealed partial class AppointmentGrain
             (PayoutState.AwaitingSupportDecision or PayoutState.Held, SupportOutcome.AgainstPractitioner) => PayoutState.NotPayable,
             _ => throw new RuleViolation(AppointmentRules.PayoutDecided, $"The payout of appointment {Reference} is already {State.Payout}."),
         };
+        State.DecidedCases[caseId] = outcome;
         await SaveAsync();
         return View();
     }

@@ -68,11 +68,9 @@ internal sealed partial class AppointmentGrain(
         return View();
     }
 
-    public Task<AppointmentView> GetAsync()
-    {
-        EnsureBooked();
-        return Task.FromResult(View());
-    }
+    // Refusals leave these synchronous methods as faulted tasks, the shape every grain call's result has.
+    public Task<AppointmentView> GetAsync() =>
+        State.Status is AppointmentStatus.None ? Task.FromException<AppointmentView>(NotFound()) : Task.FromResult(View());
 
     public async Task<AppointmentView> RescheduleAsync(DateTimeOffset start, TimeSpan duration)
     {
@@ -129,13 +127,11 @@ internal sealed partial class AppointmentGrain(
         return info;
     }
 
-    public Task<ReadOnlyMemory<byte>> GetAttachmentContentAsync(string attachmentId)
-    {
-        EnsureBooked();
-        return attachments.State.Contents.TryGetValue(attachmentId, out var content)
-            ? Task.FromResult<ReadOnlyMemory<byte>>(content)
-            : throw new NotFoundException("appointment.attachment_not_found", $"Appointment {Reference} has no attachment {attachmentId}.");
-    }
+    public Task<ReadOnlyMemory<byte>> GetAttachmentContentAsync(string attachmentId) =>
+        State.Status is AppointmentStatus.None ? Task.FromException<ReadOnlyMemory<byte>>(NotFound())
+        : attachments.State.Contents.TryGetValue(attachmentId, out var content) ? Task.FromResult<ReadOnlyMemory<byte>>(content)
+        : Task.FromException<ReadOnlyMemory<byte>>(
+            new NotFoundException("appointment.attachment_not_found", $"Appointment {Reference} has no attachment {attachmentId}."));
 
     public async Task RequestMoreInformationAsync(string message)
     {
@@ -190,9 +186,11 @@ internal sealed partial class AppointmentGrain(
     {
         if (State.Status is AppointmentStatus.None)
         {
-            throw new NotFoundException("appointment.not_found", $"Appointment {Reference} does not exist.");
+            throw NotFound();
         }
     }
+
+    private NotFoundException NotFound() => new("appointment.not_found", $"Appointment {Reference} does not exist.");
 
     private void Require(AppointmentStatus status, string action)
     {

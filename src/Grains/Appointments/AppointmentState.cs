@@ -1,3 +1,5 @@
+using VetActors.Grains.Support;
+
 namespace VetActors.Grains.Appointments;
 
 internal sealed class AppointmentState
@@ -41,6 +43,9 @@ internal sealed class AppointmentState
     public string? PayoutCaseId { get; set; }
 
     public List<string> SupportCaseIds { get; set; } = [];
+
+    /// <summary>Support decisions applied, by case, so that a repeated decision is recognised.</summary>
+    public Dictionary<string, SupportOutcome> DecidedCases { get; set; } = new(StringComparer.Ordinal);
 
     public PayoutState Payout { get; set; }
 

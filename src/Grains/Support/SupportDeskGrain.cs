@@ -52,7 +52,9 @@ internal sealed class SupportDeskGrain(
     public Task<ImmutableArray<SupportCase>> ListAsync(bool openOnly) =>
         Task.FromResult(desk.State.Cases.Where(c => !openOnly || c.IsOpen).Reverse().ToImmutableArray());
 
-    public Task<SupportCase> GetAsync(string caseId) => Task.FromResult(Find(caseId));
+    // An unknown case faults the returned task, the shape every grain call's result has.
+    public Task<SupportCase> GetAsync(string caseId) =>
+        desk.State.Cases.Find(c => c.CaseId == caseId) is { } found ? Task.FromResult(found) : Task.FromException<SupportCase>(UnknownCase(caseId));
 
     public async Task<SupportCase> ResolveAsync(string caseId, SupportOutcome outcome, string resolvedBy, string note)
     {
@@ -67,21 +69,22 @@ internal sealed class SupportDeskGrain(
             throw new ValidationException("outcome", "must be in the practitioner's favour or against.");
         }
 
-        var resolved = open with { Outcome = outcome, ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = time.GetUtcNow() };
-        desk.State.Cases[desk.State.Cases.IndexOf(open)] = resolved;
-        await SaveAsync(new AuditEntry(ClinicId, resolvedBy, "support_case.resolved", caseId, $"{outcome}: {note}", resolved.ResolvedAt!.Value));
-
-        if (resolved.AppointmentReference is { } reference)
+        // The appointment applies the decision first: if its rules refuse it, the case stays open. Applying is
+        // idempotent per case, so a crash before the save below is repaired by resolving again.
+        if (open.AppointmentReference is { } reference)
         {
             await GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Appointment(ClinicId, reference)).ApplySupportDecisionAsync(caseId, outcome);
         }
 
+        var resolved = open with { Outcome = outcome, ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = time.GetUtcNow() };
+        desk.State.Cases[desk.State.Cases.IndexOf(open)] = resolved;
+        await SaveAsync(new AuditEntry(ClinicId, resolvedBy, "support_case.resolved", caseId, $"{outcome}: {note}", resolved.ResolvedAt!.Value));
         return resolved;
     }
 
-    private SupportCase Find(string caseId) =>
-        desk.State.Cases.Find(c => c.CaseId == caseId)
-        ?? throw new NotFoundException("support.case_not_found", $"Support case {caseId} does not exist.");
+    private SupportCase Find(string caseId) => desk.State.Cases.Find(c => c.CaseId == caseId) ?? throw UnknownCase(caseId);
+
+    private static NotFoundException UnknownCase(string caseId) => new("support.case_not_found", $"Support case {caseId} does not exist.");
 
     private async Task SaveAsync(AuditEntry entry)
     {
