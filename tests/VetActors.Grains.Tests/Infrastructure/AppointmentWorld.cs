@@ -46,6 +46,9 @@ public sealed class AppointmentWorld : IAsyncDisposable
             services.AddSingleton<IPractitionerDirectory>(new VeterinarianList($"{Clinic}/vet-1", $"{Clinic}/vet-2"));
             configure?.Invoke(services);
         });
+        // These tests jump the clock by hours and days; idle collection firing in the middle of such a jump can
+        // race an activation that is just starting, which is the runtime's concern and tested there.
+        world.Builder.ConfigureOptions(options => options.CollectionAge = TimeSpan.FromDays(60));
         world.Cluster = await world.Builder.BuildAndStartAsync();
         return world;
     }
