@@ -25,13 +25,13 @@ internal sealed class EveryoneIsAVeterinarian : IPractitionerDirectory
 }
 
 /// <summary>Counts audit entries (support cases opened by the deadlines).</summary>
-internal sealed class CountingAuditTrail : IAuditTrail
+internal sealed class CountingAuditTrail : ISupportAuditTrail
 {
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
 
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(SupportAuditEntry entry, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
         return Task.CompletedTask;

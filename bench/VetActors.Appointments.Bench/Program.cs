@@ -27,7 +27,7 @@ var services = new ServiceCollection()
     .AddSingleton<TimeProvider>(clock)
     .AddSingleton<IAppointmentNotifier>(notifier)
     .AddSingleton<IPractitionerDirectory>(new EveryoneIsAVeterinarian())
-    .AddSingleton<VetActors.Grains.Support.IAuditTrail>(audit)
+    .AddSingleton<VetActors.Grains.Support.ISupportAuditTrail>(audit)
     .AddPostgresGrainStorage(dataSource)
     .AddPostgresReminders(dataSource)
     .AddVetActors(actors => actors

@@ -9,6 +9,12 @@ namespace VetActors.Grains.Practitioners;
 [GrainType("practitioner")]
 public interface IPractitionerGrain : IGrainWithStringKey
 {
+    /// <summary>Records that this staff member is a veterinarian who holds appointments (idempotent).</summary>
+    Task<PractitionerSchedule> EnrollAsync(string enrolledBy);
+
+    /// <summary>Stops new bookings with this practitioner; existing ones stay (idempotent).</summary>
+    Task<PractitionerSchedule> WithdrawAsync(string withdrawnBy);
+
     /// <summary>Reserves [start, start + duration) for an appointment; refused when paused or overlapping.</summary>
     Task ReserveAsync(string reference, DateTimeOffset start, TimeSpan duration);
 

@@ -12,6 +12,30 @@ internal sealed class PractitionerGrain(
 
     private string PractitionerId => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
 
+    public async Task<PractitionerSchedule> EnrollAsync(string enrolledBy)
+    {
+        if (State.EnrolledAt is null)
+        {
+            State.EnrolledAt = time.GetUtcNow();
+            State.EnrolledBy = enrolledBy;
+            await SaveAsync();
+        }
+
+        return Schedule();
+    }
+
+    public async Task<PractitionerSchedule> WithdrawAsync(string withdrawnBy)
+    {
+        if (State.EnrolledAt is not null)
+        {
+            State.EnrolledAt = null;
+            State.EnrolledBy = withdrawnBy;
+            await SaveAsync();
+        }
+
+        return Schedule();
+    }
+
     public async Task ReserveAsync(string reference, DateTimeOffset start, TimeSpan duration)
     {
         if (State.Bookings.TryGetValue(reference, out var existing) && existing.Start == start && existing.End == start + duration)
@@ -98,14 +122,17 @@ internal sealed class PractitionerGrain(
         return lifted;
     }
 
-    public Task<PractitionerSchedule> GetAsync() =>
-        Task.FromResult(new PractitionerSchedule(
+    public Task<PractitionerSchedule> GetAsync() => Task.FromResult(Schedule());
+
+    private PractitionerSchedule Schedule() =>
+        new(
             PractitionerId,
+            State.EnrolledAt is not null,
             State.PausedSince is not null,
             State.PausedSince,
             State.PauseCount,
             [.. State.Overdue.Order(StringComparer.Ordinal)],
-            [.. State.Bookings.OrderBy(b => b.Value.Start).Select(b => new ScheduledBooking(b.Key, b.Value.Start, b.Value.End, b.Value.Flagged))]));
+            [.. State.Bookings.OrderBy(b => b.Value.Start).Select(b => new ScheduledBooking(b.Key, b.Value.Start, b.Value.End, b.Value.Flagged))]);
 
     private void EnsureFree(string reference, DateTimeOffset start, DateTimeOffset end)
     {

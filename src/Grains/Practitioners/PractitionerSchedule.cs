@@ -8,6 +8,7 @@ namespace VetActors.Grains.Practitioners;
 [Immutable]
 public sealed record PractitionerSchedule(
     string PractitionerId,
+    bool Enrolled,
     bool Paused,
     DateTimeOffset? PausedSince,
     int PauseCount,

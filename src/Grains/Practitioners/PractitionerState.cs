@@ -6,6 +6,11 @@ internal sealed class PractitionerState
 
     public HashSet<string> Overdue { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>When the practitioner was enrolled and by whom; <c>null</c> when never enrolled or withdrawn.</summary>
+    public DateTimeOffset? EnrolledAt { get; set; }
+
+    public string? EnrolledBy { get; set; }
+
     public DateTimeOffset? PausedSince { get; set; }
 
     public int PauseCount { get; set; }

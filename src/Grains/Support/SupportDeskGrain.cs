@@ -8,7 +8,7 @@ namespace VetActors.Grains.Support;
 
 internal sealed class SupportDeskGrain(
     [PersistentState("desk")] IPersistentState<SupportDeskState> desk,
-    IAuditTrail audit,
+    ISupportAuditTrail audit,
     TimeProvider time) : Grain, ISupportDeskGrain
 {
     private string ClinicId => GrainKeys.ClinicIdOf(this.GetPrimaryKeyString());
@@ -45,7 +45,7 @@ internal sealed class SupportDeskGrain(
             ResolvedAt: null);
         desk.State.LastCaseNumber = number;
         desk.State.Cases.Add(opened);
-        await SaveAsync(new AuditEntry(ClinicId, request.OpenedBy, "support_case.opened", opened.CaseId, $"{request.Kind} {request.AppointmentReference}", opened.OpenedAt));
+        await SaveAsync(new SupportAuditEntry(ClinicId, request.OpenedBy, "support_case.opened", opened.CaseId, $"{request.Kind} {request.AppointmentReference}", opened.OpenedAt));
         return opened;
     }
 
@@ -78,7 +78,7 @@ internal sealed class SupportDeskGrain(
 
         var resolved = open with { Outcome = outcome, ResolvedBy = resolvedBy, ResolutionNote = note, ResolvedAt = time.GetUtcNow() };
         desk.State.Cases[desk.State.Cases.IndexOf(open)] = resolved;
-        await SaveAsync(new AuditEntry(ClinicId, resolvedBy, "support_case.resolved", caseId, $"{outcome}: {note}", resolved.ResolvedAt!.Value));
+        await SaveAsync(new SupportAuditEntry(ClinicId, resolvedBy, "support_case.resolved", caseId, $"{outcome}: {note}", resolved.ResolvedAt!.Value));
         return resolved;
     }
 
@@ -86,7 +86,7 @@ internal sealed class SupportDeskGrain(
 
     private static NotFoundException UnknownCase(string caseId) => new("support.case_not_found", $"Support case {caseId} does not exist.");
 
-    private async Task SaveAsync(AuditEntry entry)
+    private async Task SaveAsync(SupportAuditEntry entry)
     {
         await desk.WriteStateAsync();
         await audit.RecordAsync(entry, CancellationToken.None);

@@ -42,7 +42,7 @@ public sealed class AppointmentWorld : IAsyncDisposable
         world.Builder.ConfigureServices(services =>
         {
             services.AddSingleton<IAppointmentNotifier>(world.Notifier);
-            services.AddSingleton<IAuditTrail>(world.Audit);
+            services.AddSingleton<ISupportAuditTrail>(world.Audit);
             services.AddSingleton<IPractitionerDirectory>(new VeterinarianList($"{Clinic}/vet-1", $"{Clinic}/vet-2"));
             configure?.Invoke(services);
         });

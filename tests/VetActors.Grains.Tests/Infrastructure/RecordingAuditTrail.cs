@@ -4,13 +4,13 @@ using VetActors.Grains.Support;
 namespace VetActors.Grains.Tests.Infrastructure;
 
 /// <summary>Keeps every audit entry, across silo restarts.</summary>
-public sealed class RecordingAuditTrail : IAuditTrail
+public sealed class RecordingAuditTrail : ISupportAuditTrail
 {
-    private readonly ConcurrentQueue<AuditEntry> _entries = new();
+    private readonly ConcurrentQueue<SupportAuditEntry> _entries = new();
 
-    public IReadOnlyList<AuditEntry> Entries => [.. _entries];
+    public IReadOnlyList<SupportAuditEntry> Entries => [.. _entries];
 
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(SupportAuditEntry entry, CancellationToken cancellationToken)
     {
         _entries.Enqueue(entry);
         return Task.CompletedTask;

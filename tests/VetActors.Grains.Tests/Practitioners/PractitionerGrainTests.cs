@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using VetActors.Grains.Appointments;
 using VetActors.Grains.Common;
+using VetActors.Grains.Practitioners;
 using VetActors.Grains.Tests.Infrastructure;
 
 namespace VetActors.Grains.Tests.Practitioners;
@@ -55,5 +58,34 @@ public sealed class PractitionerGrainTests
         await using var world = await AppointmentWorld.StartAsync();
 
         await Assert.ThrowsAsync<NotFoundException>(() => world.Practitioner("vet-1").MoveAsync("VA-ZZZZZZ", world.Now.AddHours(1), TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public async Task EnrolmentDirectory_EnrolledThenWithdrawn_AnswersAccordingly()
+    {
+        await using var world = await AppointmentWorld.StartAsync();
+        var directory = new PractitionerEnrolmentDirectory(world.Grains);
+        var vet = world.Practitioner("vet-9");
+
+        var before = await directory.IsActiveVeterinarianAsync(AppointmentWorld.Clinic, "vet-9", CancellationToken.None);
+        var enrolled = await vet.EnrollAsync("admin-1");
+        var during = await directory.IsActiveVeterinarianAsync(AppointmentWorld.Clinic, "vet-9", CancellationToken.None);
+        await vet.WithdrawAsync("admin-1");
+        var after = await directory.IsActiveVeterinarianAsync(AppointmentWorld.Clinic, "vet-9", CancellationToken.None);
+
+        Assert.Equal((false, true, true, false), (before, enrolled.Enrolled, during, after));
+    }
+
+    [Fact]
+    public async Task Book_WithEnrolmentDirectory_OnlyEnrolledPractitioners()
+    {
+        await using var world = await AppointmentWorld.StartAsync(services => services.AddSingleton<IPractitionerDirectory>(
+            sp => new PractitionerEnrolmentDirectory(sp.GetRequiredService<VetActors.Actors.IGrainFactory>())));
+        await world.Practitioner("vet-1").EnrollAsync("admin-1");
+
+        await world.BookAsync("VA-AAAAAA");
+        var error = await Assert.ThrowsAsync<RuleViolation>(() => world.BookAsync("VA-BBBBBB", vet: "vet-2"));
+
+        Assert.Equal("appointment.not_a_veterinarian", error.Code);
     }
 }

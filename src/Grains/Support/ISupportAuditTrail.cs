@@ -1,7 +1,7 @@
 namespace VetActors.Grains.Support;
 
 /// <summary>Appends to the audit log (the host wires it to the clinic's audit log).</summary>
-public interface IAuditTrail
+public interface ISupportAuditTrail
 {
-    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+    Task RecordAsync(SupportAuditEntry entry, CancellationToken cancellationToken);
 }
