@@ -12,6 +12,12 @@ using VetActors.Grains.Practitioners;
 // Record deadlines at scale: N appointments whose calls end within a few seconds, so that their 24-hour
 // deadlines fall due in the same minute; the clock jumps a day, then runs in real time across that minute.
 // Reports that every deadline fired, none twice, each practitioner paused once, and how late they fired.
+// (`crash-host CONNECTION CLINIC REFERENCE record|no-show` instead runs the process the SIGKILL tests kill.)
+if (args is ["crash-host", var connection, var clinic, var reference, var scenario])
+{
+    return await CrashHost.RunAsync(connection, clinic, reference, scenario);
+}
+
 var options = BenchOptions.Parse(args);
 var total = options.Clinics * options.PerClinic;
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"vetactors-appointments-bench-{Guid.NewGuid():N}");

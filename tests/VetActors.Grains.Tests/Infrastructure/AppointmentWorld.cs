@@ -36,9 +36,15 @@ public sealed class AppointmentWorld : IAsyncDisposable
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     /// <summary>Builds the world; <paramref name="configure"/> can swap storage (PostgreSQL) before the silo starts.</summary>
-    public static async Task<AppointmentWorld> StartAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<AppointmentWorld> StartAsync(Action<IServiceCollection>? configure = null, DateTimeOffset? clockStart = null)
     {
-        var world = new AppointmentWorld(new TestClusterBuilder().AddGrainsFromAssembly(typeof(IAppointmentGrain).Assembly));
+        var builder = new TestClusterBuilder().AddGrainsFromAssembly(typeof(IAppointmentGrain).Assembly);
+        if (clockStart is { } start)
+        {
+            builder.TimeProvider = new ManualTimeProvider(start);
+        }
+
+        var world = new AppointmentWorld(builder);
         world.Builder.ConfigureServices(services =>
         {
             services.AddSingleton<IAppointmentNotifier>(world.Notifier);
