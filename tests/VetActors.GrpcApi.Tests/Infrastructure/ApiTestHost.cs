@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VetActors.Actors;
 using VetActors.Actors.Testing;
 using VetActors.Grains.Clinics;
+using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
 using VetActors.GrpcApi.Errors.Internal;
@@ -35,6 +36,8 @@ public sealed class ApiTestHost : IAsyncLifetime
 
     public TestClientDirectory ClientDirectory { get; } = new();
 
+    public TestClientPhoneDirectory PhoneDirectory { get; } = new();
+
     public async Task InitializeAsync()
     {
         Cluster = await new TestClusterBuilder()
@@ -43,6 +46,7 @@ public sealed class ApiTestHost : IAsyncLifetime
             {
                 services.AddSingleton<IOutbox, InMemoryOutbox>();
                 services.AddSingleton<IClientContactDirectory>(ClientDirectory);
+                services.AddSingleton<IClientPhoneDirectory>(PhoneDirectory);
                 // Fewer PBKDF2 iterations keep the suite fast; the hash format and code path are the production ones.
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));

@@ -1,6 +1,10 @@
+using Google.Protobuf;
 using Grpc.Core;
+using VetActors.Grains.Common;
+using VetActors.Grains.Conversations;
 using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Identity.V1;
+using VetActors.Protos.Portal.V1;
 using VetActors.Protos.Staff.V1;
 using CommonRole = VetActors.Protos.Common.V1.StaffRole;
 
@@ -14,6 +18,8 @@ public static class TenancySamples
 {
     private const string SignIn = "/vetactors.identity.v1.SignIn/";
     private const string Staff = "/vetactors.staff.v1.StaffAccess/";
+    private const string Portal = "/vetactors.portal.v1.Portal/";
+    private const string StaffConversations = "/vetactors.portal.v1.StaffConversations/";
 
     public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>
     {
@@ -36,5 +42,42 @@ public static class TenancySamples
         [Staff + "GetSecuritySettings"] = new(_ => new GetSecuritySettingsRequest(), StatusCode.OK, StatusCode.OK),
         [Staff + "SetTotpRequirement"] = new(_ => new SetTotpRequirementRequest { Required = false }, StatusCode.OK, StatusCode.OK),
         [Staff + "ReadAuditLog"] = new(_ => new ReadAuditLogRequest(), StatusCode.OK, StatusCode.OK),
+        [Portal + "ListConversations"] = new(_ => new ListConversationsRequest(), StatusCode.OK, StatusCode.OK),
+        [Portal + "StartConversation"] = new(_ => new StartConversationRequest { Subject = "Refill", Text = "Tablets please" }, StatusCode.OK, StatusCode.OK),
+        [Portal + "SendMessage"] = OnConversationOfA<SendMessageRequest, SendMessageResponse>(
+            Portal + "SendMessage", id => new SendMessageRequest { ConversationId = id, Text = "Hello" }),
+        [Portal + "MarkConversationRead"] = OnConversationOfA<MarkConversationReadRequest, MarkConversationReadResponse>(
+            Portal + "MarkConversationRead", id => new MarkConversationReadRequest { ConversationId = id }),
+        [Portal + "GetNotificationPreferences"] = new(_ => new GetNotificationPreferencesRequest(), StatusCode.OK, StatusCode.OK),
+        [Portal + "SetNotificationPreference"] = new(
+            _ => new SetNotificationPreferenceRequest { Channel = NotificationChannel.Email, OptedIn = false }, StatusCode.OK, StatusCode.OK),
+        [StaffConversations + "ListClientConversations"] = new(
+            w => new ListClientConversationsRequest { ClientId = w.A.ClientId }, StatusCode.OK, StatusCode.OK),
+        [StaffConversations + "ReplyToConversation"] = OnConversationOfA<ReplyToConversationRequest, ReplyToConversationResponse>(
+            StaffConversations + "ReplyToConversation", id => new ReplyToConversationRequest { ConversationId = id, Text = "Ready at 5." }),
+        [StaffConversations + "CloseConversation"] = OnConversationOfA<CloseConversationRequest, CloseConversationResponse>(
+            StaffConversations + "CloseConversation", id => new CloseConversationRequest { ConversationId = id }),
+        [StaffConversations + "MarkConversationReadByStaff"] = OnConversationOfA<MarkConversationReadByStaffRequest, MarkConversationReadByStaffResponse>(
+            StaffConversations + "MarkConversationReadByStaff", id => new MarkConversationReadByStaffRequest { ConversationId = id }),
+        [StaffConversations + "GetUnreadCounts"] = new(w => new GetUnreadCountsRequest { ClientId = w.A.ClientId }, StatusCode.OK, StatusCode.OK),
+        [StaffConversations + "GetClientConsent"] = new(w => new GetClientConsentRequest { ClientId = w.A.ClientId }, StatusCode.OK, StatusCode.OK),
+        // Client records are not kept here, so clinic B's request names a client of its own (keys are per clinic).
+        [StaffConversations + "SetClientNotificationPreference"] = new(
+            w => new SetClientNotificationPreferenceRequest { ClientId = w.A.ClientId, Channel = NotificationChannel.Sms, OptedIn = false },
+            StatusCode.OK, StatusCode.OK),
     };
+
+    // Clinic A's client has an active conversation; the caller names it: clinic A's caller reaches it, clinic B's finds nothing.
+    private static TenancySample OnConversationOfA<TRequest, TResponse>(string rpc, Func<string, TRequest> request)
+        where TRequest : class, IMessage where TResponse : class => new(
+        null,
+        StatusCode.OK,
+        StatusCode.NotFound,
+        async (host, world, token) =>
+        {
+            var conversation = await host.Grains
+                .GetGrain<IClientConversationsGrain>(GrainKeys.ClientConversations(world.A.ClinicId, world.A.ClientId))
+                .StartAsync(new ConversationRequest("Refill", "Tablets please", []));
+            return (await host.InvokeAsync<TRequest, TResponse>(rpc, request(conversation.Id), token)).ToString()!;
+        });
 }

@@ -1,15 +1,17 @@
 using Npgsql;
+using VetActors.Actors;
 
 namespace VetActors.Grains.Outbox.Internal;
 
 /// <summary>The outbox in table <c>vetactors_outbox</c>: an insert is the acknowledgement, delivery claims rows with <c>FOR UPDATE SKIP LOCKED</c>.</summary>
-internal sealed class PostgresOutbox(NpgsqlDataSource dataSource, TimeProvider time) : IOutbox
+internal sealed class PostgresOutbox(NpgsqlDataSource dataSource, TimeProvider time, IGrainFactory? grains = null) : IOutbox
 {
     private const string Columns = "id, clinic_id, channel, recipient, subject, body, status, attempts, created_at, sent_at, last_error";
 
     public async Task<long> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await ConsentGate.EnsureAllowedAsync(grains, message);
         var now = time.GetUtcNow();
         await using var command = dataSource.CreateCommand(
             "INSERT INTO vetactors_outbox (clinic_id, channel, recipient, subject, body, created_at, next_attempt_at) " +

@@ -1,0 +1,8 @@
+namespace VetActors.Grains.Outbox;
+
+/// <summary>Stable reason codes of the outbox's refusals.</summary>
+public static class OutboxRules
+{
+    /// <summary>The client opted out of the message's channel: nothing is queued.</summary>
+    public const string RecipientOptedOut = "outbox.recipient_opted_out";
+}
