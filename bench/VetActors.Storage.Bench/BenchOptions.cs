@@ -3,11 +3,13 @@ using System.Globalization;
 namespace VetActors.Storage.Bench;
 
 /// <summary>Command-line settings of the durable-write benchmark.</summary>
-internal sealed record BenchOptions(int Writers, TimeSpan Duration, TimeSpan Warmup, int PayloadBytes, int CommitDelayMicroseconds, string? DataDirectory)
+internal sealed record BenchOptions(
+    int Writers, TimeSpan Duration, TimeSpan Warmup, int PayloadBytes, int CommitDelayMicroseconds, int MaxBatchSize, int ConcurrentBatches,
+    string? DataDirectory)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(64, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), 256, 0, null);
+        var options = new BenchOptions(64, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), 256, 0, 64, 4, null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -18,9 +20,11 @@ internal sealed record BenchOptions(int Writers, TimeSpan Duration, TimeSpan War
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Int(value)) },
                 "--payload-bytes" => options with { PayloadBytes = Int(value) },
                 "--commit-delay" => options with { CommitDelayMicroseconds = Int(value) },
+                "--batch" => options with { MaxBatchSize = Int(value) },
+                "--concurrent-batches" => options with { ConcurrentBatches = Int(value) },
                 "--data" => options with { DataDirectory = value },
                 _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --writers N --seconds N --warmup N --payload-bytes N --commit-delay MICROSECONDS --data FOLDER"),
+                    $"Unknown option {args[i]}. Options: --writers N --seconds N --warmup N --payload-bytes N --commit-delay MICROSECONDS --batch N (1 = off) --concurrent-batches N --data FOLDER"),
             };
             i++;
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using VetActors.Actors.Postgres;
 using VetActors.Actors.Storage;
 using VetActors.Storage.Bench;
@@ -20,7 +21,10 @@ await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresO
 await using var dataSource = PostgresServiceCollectionExtensions.CreateDataSource(
     new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxPoolSize = options.Writers + 4 }.ConnectionString);
 await PostgresSchema.MigrateAsync(dataSource, CancellationToken.None);
-IGrainStorage storage = new PostgresGrainStorage(dataSource, TimeProvider.System, NullLogger<PostgresGrainStorage>.Instance);
+await using var postgresStorage = new PostgresGrainStorage(
+    dataSource, TimeProvider.System, NullLogger<PostgresGrainStorage>.Instance,
+    Options.Create(new PostgresGrainStorageOptions { MaxBatchSize = options.MaxBatchSize, MaxConcurrentBatches = options.ConcurrentBatches }));
+IGrainStorage storage = postgresStorage;
 
 var run = Guid.NewGuid().ToString("N");
 var writers = Enumerable.Range(0, options.Writers)
@@ -39,7 +43,8 @@ foreach (var setting in new[] { "server_version", "fsync", "synchronous_commit",
 
 Console.WriteLine($"PostgreSQL {string.Join(", ", settings)}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{options.Writers} writers, {options.PayloadBytes}-byte payloads, warm-up {options.Warmup.TotalSeconds}s, measured {options.Duration.TotalSeconds}s"));
+    $"{options.Writers} writers, {options.PayloadBytes}-byte payloads, batches of up to {options.MaxBatchSize} x {options.ConcurrentBatches} in flight, " +
+    $"warm-up {options.Warmup.TotalSeconds}s, measured {options.Duration.TotalSeconds}s"));
 
 await RunPhaseAsync(options.Warmup);
 foreach (var writer in writers)

@@ -6,7 +6,22 @@ internal sealed partial class Activation
     [ThreadStatic]
     internal static Activation? t_constructing;
 
-    internal Task Deactivated => Extras.Deactivated.Task;
+    /// <summary>Completes when the activation is gone.</summary>
+    internal Task Deactivated
+    {
+        get
+        {
+            lock (this)
+            {
+                if (_state == ActivationState.Deactivated)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return (Extras.Deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
     internal async Task ActivateAsync()
     {
@@ -38,7 +53,7 @@ internal sealed partial class Activation
     internal async Task DeactivateAsync(DeactivationReason reason)
     {
         StopTimers();
-        if (Grain is null || _extras is not { Activated: true })
+        if (Grain is null || !_activated)
         {
             return;
         }
@@ -66,7 +81,7 @@ internal sealed partial class Activation
         }
 
         StopTimers();
-        Extras.Deactivated.TrySetResult();
+        _extras?.Deactivated?.TrySetResult();
     }
 
     internal void AddTimer(GrainTimer timer)
@@ -118,14 +133,13 @@ internal sealed partial class Activation
     private void OnDeactivated(Task task)
     {
         Runtime.Catalog.Remove(this);
-        var extras = Extras;
-        if (extras.Activated)
+        if (_activated)
         {
             Runtime.Metrics.ActivationRemoved(ClassInfo.GrainType);
-            Log.Deactivated(Runtime.Logger, GrainId.ToString(), extras.PendingDeactivation?.ReasonCode ?? DeactivationReasonCode.None);
+            Log.Deactivated(Runtime.Logger, GrainId.ToString(), _extras?.PendingDeactivation?.ReasonCode ?? DeactivationReasonCode.None);
         }
 
-        extras.Deactivated.TrySetResult();
+        _extras?.Deactivated?.TrySetResult();
         _ = task;
     }
 }

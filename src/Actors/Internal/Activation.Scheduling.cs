@@ -32,6 +32,8 @@ internal sealed partial class Activation
             {
                 if (_ready is null || !_ready.TryDequeue(out item))
                 {
+                    // An idle activation keeps no queue: most activations are idle most of the time.
+                    _ready = null;
                     _executing = false;
                     return;
                 }
@@ -132,12 +134,17 @@ internal sealed partial class Activation
         }
         else
         {
-            turn.PrepareForAsync();
-            var awaiter = task.ConfigureAwait(false).GetAwaiter();
-            awaiter.UnsafeOnCompleted(() => TurnFinished(turn, task, inline: false, dropped: false));
+            FinishWhenCompleted(turn, task);
         }
 
         return task;
+    }
+
+    // Separate from StartTurn so the closure is allocated only when a turn really goes asynchronous.
+    private void FinishWhenCompleted(Turn turn, Task task)
+    {
+        turn.PrepareForAsync();
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => TurnFinished(turn, task, inline: false, dropped: false));
     }
 
     /// <summary>Books the end of a turn, admits what may run next, and completes the caller.</summary>
@@ -166,7 +173,7 @@ internal sealed partial class Activation
             {
                 case ActivateTurn when task.IsCompletedSuccessfully:
                     _state = ActivationState.Active;
-                    Extras.Activated = true;
+                    _activated = true;
                     break;
                 case ActivateTurn:
                     _state = ActivationState.Deactivated;
@@ -271,6 +278,11 @@ internal sealed partial class Activation
             {
                 break;
             }
+        }
+
+        if (_waiting is { Count: 0 })
+        {
+            _waiting = null;
         }
 
         return rejected;

@@ -23,6 +23,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     private int _running;
     private int _runningReadOnly;
     private bool _executing;
+    private bool _activated;
     private Queue<WorkItem>? _ready;
     private Queue<Turn>? _waiting;
     private long _lastActive;
@@ -173,7 +174,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
         if (_state == ActivationState.Deactivated)
         {
             Runtime.Catalog.Remove(this);
-            Extras.Deactivated.TrySetResult();
+            _extras?.Deactivated?.TrySetResult();
         }
 
         if (schedule)
@@ -274,9 +275,9 @@ internal sealed partial class Activation : IThreadPoolWorkItem
             links);
     }
 
-    private void EnqueueReadyLocked(WorkItem item) => (_ready ??= new Queue<WorkItem>()).Enqueue(item);
+    private void EnqueueReadyLocked(WorkItem item) => (_ready ??= new Queue<WorkItem>(2)).Enqueue(item);
 
-    private void EnqueueWaitingLocked(Turn turn) => (_waiting ??= new Queue<Turn>()).Enqueue(turn);
+    private void EnqueueWaitingLocked(Turn turn) => (_waiting ??= new Queue<Turn>(2)).Enqueue(turn);
 
     private bool TryClaimExecutorLocked()
     {

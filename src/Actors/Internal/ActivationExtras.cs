@@ -8,7 +8,7 @@ internal sealed class ActivationExtras
     internal DeactivationReason? PendingDeactivation;
     internal long KeepAliveUntil;
     internal int KeepAliveTimers;
-    internal bool Activated;
 
-    internal TaskCompletionSource Deactivated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Created only when someone waits for the deactivation (a graceful stop).</summary>
+    internal TaskCompletionSource? Deactivated;
 }

@@ -23,7 +23,14 @@ internal static class DeepCopier<T>
             return (T)DeepCopy.RoundTrip(value, typeof(T));
         }
 
-        // A base type or interface: decide on the runtime type so a derived value keeps its data.
-        return (T)DeepCopy.CopyObject(value);
+        // A base type or interface: decide on the runtime type so a derived value keeps its data, unless that
+        // type is not one a serializer can build (a compiler-generated collection behind IReadOnlyList<T>).
+        var runtimeType = value.GetType();
+        if (ImmutableTypes.IsImmutable(runtimeType))
+        {
+            return value;
+        }
+
+        return (T)DeepCopy.RoundTrip(value, runtimeType.IsVisible ? runtimeType : typeof(T));
     }
 }

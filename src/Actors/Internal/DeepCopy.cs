@@ -9,7 +9,8 @@ namespace VetActors.Actors.Internal;
 /// </summary>
 internal static class DeepCopy
 {
-    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General);
+    // Fields included: tuples and simple structs carry their data in fields.
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General) { IncludeFields = true };
 
     internal static object CopyObject(object value)
     {

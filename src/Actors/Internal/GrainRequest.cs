@@ -5,15 +5,18 @@ internal abstract class GrainRequest : Turn
 {
     internal MethodDescriptor Method = null!;
 
-    // Intrusive links for PendingCalls: a call that goes asynchronous is tracked for its timeout without an
-    // allocation of its own.
-    internal GrainRequest? TimeoutPrevious;
-    internal GrainRequest? TimeoutNext;
-    internal long TimeoutDeadline;
-    internal bool IsTracked;
+    /// <summary>
+    /// The call's entry in <see cref="PendingCalls"/>, once it went asynchronous. Kept out of the request so
+    /// the common case, a call that completes inline, allocates only the request.
+    /// </summary>
+    internal PendingCallEntry? PendingEntry;
 
     /// <summary>When the call was sent, for the latency histogram; 0 when metrics are off.</summary>
-    internal long StartTimestamp;
+    internal long StartTimestamp
+    {
+        get => PendingEntry?.StartTimestamp ?? 0;
+        set => (PendingEntry ??= new PendingCallEntry(this)).StartTimestamp = value;
+    }
 
     private volatile bool _expired;
 

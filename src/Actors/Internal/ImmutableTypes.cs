@@ -26,6 +26,13 @@ internal static class ImmutableTypes
             return IsImmutable(underlying);
         }
 
+        // Tuples and pairs are copied by value; with immutable parts nothing is shared.
+        if (type.IsValueType && type.IsGenericType && type.FullName is { } name
+            && (name.StartsWith("System.ValueTuple`", StringComparison.Ordinal) || name.StartsWith("System.Collections.Generic.KeyValuePair`", StringComparison.Ordinal)))
+        {
+            return type.GetGenericArguments().All(IsImmutable);
+        }
+
         if (type.GetCustomAttribute<ImmutableAttribute>(inherit: false) is not null)
         {
             return true;

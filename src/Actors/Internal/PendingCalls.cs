@@ -2,16 +2,15 @@ namespace VetActors.Actors.Internal;
 
 /// <summary>
 /// The calls that went asynchronous, in deadline order (one timeout for all, so insertion order is deadline
-/// order): a periodic scan on the runtime's <see cref="TimeProvider"/> fails the overdue ones. An intrusive
-/// list keeps both insertion and removal O(1) and allocation-free; calls that finish synchronously never
-/// enter it.
+/// order): a periodic scan on the runtime's <see cref="TimeProvider"/> fails the overdue ones. A doubly linked
+/// list keeps insertion and removal O(1); calls that finish synchronously never enter it.
 /// </summary>
 internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
 {
     private readonly Lock _lock = new();
     private readonly long _timeoutTicks = (long)(timeout.TotalSeconds * time.TimestampFrequency);
-    private GrainRequest? _head;
-    private GrainRequest? _tail;
+    private PendingCallEntry? _head;
+    private PendingCallEntry? _tail;
 
     internal TimeSpan Timeout => timeout;
 
@@ -20,43 +19,44 @@ internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
     internal void Add(GrainRequest request)
     {
         var deadline = time.GetTimestamp() + _timeoutTicks;
+        var entry = request.PendingEntry ??= new PendingCallEntry(request);
         lock (_lock)
         {
-            if (request.IsTracked)
+            if (entry.IsTracked)
             {
                 return;
             }
 
-            request.IsTracked = true;
-            request.TimeoutDeadline = deadline;
-            request.TimeoutPrevious = _tail;
-            request.TimeoutNext = null;
+            entry.IsTracked = true;
+            entry.Deadline = deadline;
+            entry.Previous = _tail;
+            entry.Next = null;
             if (_tail is null)
             {
-                _head = request;
+                _head = entry;
             }
             else
             {
-                _tail.TimeoutNext = request;
+                _tail.Next = entry;
             }
 
-            _tail = request;
+            _tail = entry;
             Count++;
         }
     }
 
     internal void Remove(GrainRequest request)
     {
-        if (!request.IsTracked)
+        if (request.PendingEntry is not { IsTracked: true } entry)
         {
             return;
         }
 
         lock (_lock)
         {
-            if (request.IsTracked)
+            if (entry.IsTracked)
             {
-                Unlink(request);
+                Unlink(entry);
             }
         }
     }
@@ -68,10 +68,10 @@ internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
         List<GrainRequest>? expired = null;
         lock (_lock)
         {
-            while (_head is { } head && head.TimeoutDeadline <= now)
+            while (_head is { } head && head.Deadline <= now)
             {
                 Unlink(head);
-                (expired ??= []).Add(head);
+                (expired ??= []).Add(head.Request);
             }
         }
 
@@ -84,29 +84,29 @@ internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
         }
     }
 
-    private void Unlink(GrainRequest request)
+    private void Unlink(PendingCallEntry entry)
     {
-        if (request.TimeoutPrevious is { } previous)
+        if (entry.Previous is { } previous)
         {
-            previous.TimeoutNext = request.TimeoutNext;
+            previous.Next = entry.Next;
         }
         else
         {
-            _head = request.TimeoutNext;
+            _head = entry.Next;
         }
 
-        if (request.TimeoutNext is { } next)
+        if (entry.Next is { } next)
         {
-            next.TimeoutPrevious = request.TimeoutPrevious;
+            next.Previous = entry.Previous;
         }
         else
         {
-            _tail = request.TimeoutPrevious;
+            _tail = entry.Previous;
         }
 
-        request.TimeoutPrevious = null;
-        request.TimeoutNext = null;
-        request.IsTracked = false;
+        entry.Previous = null;
+        entry.Next = null;
+        entry.IsTracked = false;
         Count--;
     }
 }

@@ -111,8 +111,8 @@ public sealed partial class EmbeddedPostgres
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Created database {Database}")]
     private static partial void LogDatabaseCreated(ILogger logger, string database);
 
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "PostgreSQL on {DataDirectory} stopped")]
-    private static partial void LogStopped(ILogger logger, string dataDirectory);
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "PostgreSQL on {DataDirectory} stopped ({Mode})")]
+    private static partial void LogStopped(ILogger logger, string dataDirectory, string mode);
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "pg_ctl stop failed for {DataDirectory}: {Output}")]
     private static partial void LogStopFailed(ILogger logger, string dataDirectory, string output);

@@ -126,7 +126,17 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>: sessions are disconnected, committed work is kept).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => StopAsync("fast", cancellationToken);
+
+    /// <summary>
+    /// Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>: no shutdown checkpoint, the next start
+    /// replays the write-ahead log). For tests proving that acknowledged writes survive.
+    /// </summary>
+    public Task CrashAsync(CancellationToken cancellationToken) => StopAsync("immediate", cancellationToken);
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private async Task StopAsync(string mode, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
@@ -138,21 +148,19 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         var secondsArg = ((int)_options.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         var stop = await ProcessRunner.RunAsync(
-            _binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-s", "-t", secondsArg], _account.RunAsUser,
+            _binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", mode, "-w", "-s", "-t", secondsArg], _account.RunAsUser,
             _options.StartTimeout + TimeSpan.FromSeconds(5), cancellationToken);
         if (stop.Succeeded)
         {
             _folder.ForgetOwner();
             TryDeleteEmptySocketDirectory();
-            LogStopped(_logger, DataDirectory);
+            LogStopped(_logger, DataDirectory, mode);
         }
         else
         {
             LogStopFailed(_logger, DataDirectory, stop.Output);
         }
     }
-
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     private string AdministrationConnectionString() =>
         new NpgsqlConnectionStringBuilder(GetConnectionString("postgres")) { Pooling = false }.ConnectionString;

@@ -1,50 +1,46 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
+using VetActors.Actors.Postgres.Internal;
 using VetActors.Actors.Storage;
 
 namespace VetActors.Actors.Postgres;
 
 /// <summary>
 /// Grain state in PostgreSQL (table <c>vetactors_grain_state</c>): one row per state under a real primary key,
-/// the payload as <c>jsonb</c>, and a <c>bigint</c> version as the ETag. Every write is a single statement
-/// fenced on the version, committed with <c>synchronous_commit</c> on before it returns.
+/// the payload as <c>jsonb</c>, and a <c>bigint</c> version as the ETag. Every write is fenced on the version and
+/// returns only after its transaction committed (<c>synchronous_commit</c> on); concurrent writes share commits
+/// (see <see cref="PostgresGrainStorageOptions"/>).
 /// </summary>
-public sealed partial class PostgresGrainStorage : IGrainStorage
+public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 {
-    private const string Key = "service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4";
-
-    private const string ReadSql = $"SELECT payload, version FROM vetactors_grain_state WHERE {Key}";
-
-    private const string ReadVersionSql = $"SELECT version FROM vetactors_grain_state WHERE {Key}";
-
-    private const string UpdateSql =
-        $"UPDATE vetactors_grain_state SET payload = $5, version = version + 1, modified_at = $6 WHERE {Key} AND version = $7 RETURNING version";
-
-    private const string InsertSql =
-        "INSERT INTO vetactors_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +
-        "VALUES ($1, $2, $3, $4, $5, 1, $6) ON CONFLICT DO NOTHING RETURNING version";
-
-    private const string ClearSql =
-        $"UPDATE vetactors_grain_state SET payload = NULL, version = version + 1, modified_at = $5 WHERE {Key} AND version = $6 RETURNING version";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PostgresGrainStorage> _logger;
+    private readonly WriteBatcher? _batcher;
 
-    public PostgresGrainStorage(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresGrainStorage> logger)
+    public PostgresGrainStorage(
+        NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresGrainStorage> logger, IOptions<PostgresGrainStorageOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource;
         _timeProvider = timeProvider;
         _logger = logger;
+        var settings = options.Value;
+        if (settings.MaxBatchSize < 1 || settings.MaxConcurrentBatches < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxBatchSize and MaxConcurrentBatches must be at least 1.");
+        }
+
+        _batcher = settings.MaxBatchSize > 1 ? new WriteBatcher(dataSource, settings.MaxBatchSize, settings.MaxConcurrentBatches) : null;
     }
 
     /// <inheritdoc />
     public async Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(ReadSql);
-        AddKey(command, id);
+        await using var command = _dataSource.CreateCommand(GrainStateSql.Read);
+        GrainStateSql.AddKey(command.Parameters, id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -61,22 +57,12 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
     /// <inheritdoc />
     public async Task<string> WriteAsync(GrainStateId id, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken)
     {
-        var now = _timeProvider.GetUtcNow();
-        await using var command = _dataSource.CreateCommand(expectedEtag is null ? InsertSql : UpdateSql);
-        AddKey(command, id);
-        command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = payload });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
-        if (expectedEtag is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ParseEtag(id, expectedEtag) });
-        }
-
-        if (await command.ExecuteScalarAsync(cancellationToken) is long version)
-        {
-            return FormatEtag(version);
-        }
-
-        throw await ConflictAsync(id, expectedEtag, "write", cancellationToken);
+        var expected = expectedEtag is null ? (long?)null : ParseEtag(id, expectedEtag);
+        var write = new PendingWrite(id, payload, expected, _timeProvider.GetUtcNow(), cancellationToken);
+        var version = _batcher is null
+            ? await WriteBatcher.ExecuteSingleAsync(_dataSource, write)
+            : await _batcher.WriteAsync(write);
+        return version is { } v ? FormatEtag(v) : throw await ConflictAsync(id, expectedEtag, "write", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -89,8 +75,8 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
             return stored is null ? null : throw Conflict(id, expectedEtag, FormatEtag(stored.Value), "clear");
         }
 
-        await using var command = _dataSource.CreateCommand(ClearSql);
-        AddKey(command, id);
+        await using var command = _dataSource.CreateCommand(GrainStateSql.Clear);
+        GrainStateSql.AddKey(command.Parameters, id);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _timeProvider.GetUtcNow().ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ParseEtag(id, expectedEtag) });
         if (await command.ExecuteScalarAsync(cancellationToken) is long version)
@@ -101,18 +87,19 @@ public sealed partial class PostgresGrainStorage : IGrainStorage
         throw await ConflictAsync(id, expectedEtag, "clear", cancellationToken);
     }
 
-    private static void AddKey(NpgsqlCommand command, GrainStateId id)
+    /// <summary>Sends the writes still queued, then stops the batching loops.</summary>
+    public async ValueTask DisposeAsync()
     {
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.ServiceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.GrainType });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.GrainKey });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id.StateName });
+        if (_batcher is not null)
+        {
+            await _batcher.DisposeAsync();
+        }
     }
 
     private async Task<long?> ReadVersionAsync(GrainStateId id, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(ReadVersionSql);
-        AddKey(command, id);
+        await using var command = _dataSource.CreateCommand(GrainStateSql.ReadVersion);
+        GrainStateSql.AddKey(command.Parameters, id);
         return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
     }
 

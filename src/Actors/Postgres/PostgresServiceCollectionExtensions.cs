@@ -16,17 +16,19 @@ namespace VetActors.Actors.Postgres;
 public static class PostgresServiceCollectionExtensions
 {
     /// <summary>Uses PostgreSQL for grain state, connecting with <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddPostgresGrainStorage(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddPostgresGrainStorage(
+        this IServiceCollection services, string connectionString, Action<PostgresGrainStorageOptions>? configure = null)
     {
         AddDataSource(services, connectionString);
-        return AddGrainStorageCore(services);
+        return AddGrainStorageCore(services, configure);
     }
 
     /// <summary>Uses PostgreSQL for grain state through <paramref name="dataSource"/> (owned and disposed by the caller).</summary>
-    public static IServiceCollection AddPostgresGrainStorage(this IServiceCollection services, NpgsqlDataSource dataSource)
+    public static IServiceCollection AddPostgresGrainStorage(
+        this IServiceCollection services, NpgsqlDataSource dataSource, Action<PostgresGrainStorageOptions>? configure = null)
     {
         AddDataSource(services, dataSource);
-        return AddGrainStorageCore(services);
+        return AddGrainStorageCore(services, configure);
     }
 
     /// <summary>Uses PostgreSQL for reminders and durable timers, connecting with <paramref name="connectionString"/>.</summary>
@@ -80,9 +82,15 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton(dataSource);
     }
 
-    private static IServiceCollection AddGrainStorageCore(IServiceCollection services)
+    private static IServiceCollection AddGrainStorageCore(IServiceCollection services, Action<PostgresGrainStorageOptions>? configure)
     {
         services.AddLogging();
+        var options = services.AddOptions<PostgresGrainStorageOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PostgresGrainStorage>();
         services.RemoveAll<IGrainStorage>();

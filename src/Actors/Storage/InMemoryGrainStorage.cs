@@ -89,6 +89,6 @@ public sealed class InMemoryGrainStorage : IGrainStorage
 
         public string Etag { get; } = version.ToString(CultureInfo.InvariantCulture);
 
-        public GrainStateRecord ToRecord() => new(payload is null ? null : payload.ToArray(), Etag);
+        public GrainStateRecord ToRecord() => new(payload is null ? (ReadOnlyMemory<byte>?)null : payload.ToArray(), Etag);
     }
 }

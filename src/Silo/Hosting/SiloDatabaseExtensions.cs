@@ -8,6 +8,9 @@ namespace VetActors.Silo.Hosting;
 internal static partial class SiloDatabaseExtensions
 {
     private const string EmbeddedDatabaseName = "vetactors";
+
+    /// <summary>Group-commit settings of grain state writes (<c>MaxBatchSize</c>, <c>MaxConcurrentBatches</c>).</summary>
+    private const string GrainStorageSection = DatabaseOptions.SectionName + ":GrainStorage";
     private static readonly TimeSpan[] ConnectRetryDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
 
     /// <summary>
@@ -77,6 +80,7 @@ internal static partial class SiloDatabaseExtensions
         }
 
         builder.Services.AddPostgresGrainStorage(connectionString);
+        builder.Services.Configure<PostgresGrainStorageOptions>(builder.Configuration.GetSection(GrainStorageSection));
         builder.Services.AddPostgresReminders(connectionString);
         return builder;
     }

@@ -11,7 +11,7 @@ public sealed class Probe
     private readonly ConcurrentQueue<string> _events = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _signals = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
-    private readonly ConcurrentDictionary<string, (int Target, TaskCompletionSource Done)> _countTargets = new();
+    private readonly ConcurrentDictionary<string, ConcurrentBag<(int Target, TaskCompletionSource Done)>> _countTargets = new();
 
     public IReadOnlyList<string> Events => [.. _events];
 
@@ -25,9 +25,15 @@ public sealed class Probe
     public int Increment(string key)
     {
         var n = _counts.AddOrUpdate(key, 1, (_, v) => v + 1);
-        if (_countTargets.TryGetValue(key, out var target) && n >= target.Target)
+        if (_countTargets.TryGetValue(key, out var targets))
         {
-            target.Done.TrySetResult();
+            foreach (var (target, done) in targets)
+            {
+                if (n >= target)
+                {
+                    done.TrySetResult();
+                }
+            }
         }
 
         return n;
@@ -35,13 +41,14 @@ public sealed class Probe
 
     public Task WhenCount(string key, int target)
     {
-        var entry = _countTargets.GetOrAdd(key, _ => (target, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _countTargets.GetOrAdd(key, _ => []).Add((target, done));
         if (Count(key) >= target)
         {
-            entry.Done.TrySetResult();
+            done.TrySetResult();
         }
 
-        return entry.Done.Task.WaitAsync(Guard.Timeout);
+        return done.Task.WaitAsync(Guard.Timeout);
     }
 
     public TaskCompletionSource Signal(string name) =>

@@ -1,21 +1,86 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using VetActors.Actors.Postgres;
 using VetActors.Actors.Storage;
 
 namespace VetActors.Actors.Tests.Postgres;
 
-public sealed class PostgresGrainStorageTests : IClassFixture<PostgresDatabaseFixture>
+/// <summary>The storage contract, with one statement per write.</summary>
+public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture database)
+    : PostgresGrainStorageContract(database, new PostgresGrainStorageOptions { MaxBatchSize = 1 });
+
+/// <summary>The same contract with group commit: concurrent writes share transactions.</summary>
+public sealed class PostgresGrainStorageBatchedTests(PostgresDatabaseFixture database)
+    : PostgresGrainStorageContract(database, new PostgresGrainStorageOptions { MaxBatchSize = 64, MaxConcurrentBatches = 2 });
+
+public abstract class PostgresGrainStorageContract : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly PostgresDatabaseFixture _database;
     private readonly PostgresGrainStorage _storage;
 
-    public PostgresGrainStorageTests(PostgresDatabaseFixture database)
+    protected PostgresGrainStorageContract(PostgresDatabaseFixture database, PostgresGrainStorageOptions options)
     {
         _database = database;
-        _storage = new PostgresGrainStorage(database.DataSource, new TestClock(Start), NullLogger<PostgresGrainStorage>.Instance);
+        _storage = new PostgresGrainStorage(
+            database.DataSource, new TestClock(Start), NullLogger<PostgresGrainStorage>.Instance, Options.Create(options));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task WriteAsync_SixtyFourConcurrentWritersOwningOneRowEach_EveryAcknowledgedVersionIsStored()
+    {
+        var ids = Enumerable.Range(0, 64).Select(_ => NewId()).ToArray();
+
+        var lastEtags = await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            string? etag = null;
+            for (var n = 1; n <= 20; n++)
+            {
+                etag = await _storage.WriteAsync(id, Json($$"""{"n":{{n}}}"""), etag, CancellationToken.None);
+            }
+
+            return etag!;
+        })));
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var stored = (await _storage.ReadAsync(ids[i], CancellationToken.None))!;
+            Assert.Equal("20", lastEtags[i]);
+            Assert.Equal(lastEtags[i], stored.Etag);
+            AssertJsonEqual("""{"n":20}""", stored.Payload);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_OneMalformedPayloadAmongConcurrentWrites_FailsOnlyThatWrite()
+    {
+        var ids = Enumerable.Range(0, 30).Select(_ => NewId()).ToArray();
+
+        var writes = ids.Select((id, i) => Task.Run(() =>
+            _storage.WriteAsync(id, Json(i == 13 ? "{not json" : $$"""{"i":{{i}}}"""), null, CancellationToken.None))).ToArray();
+        await Task.WhenAll(writes.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.IsType<Npgsql.PostgresException>(writes[13].Exception!.InnerException);
+        Assert.All(writes.Where((_, i) => i != 13), w => Assert.True(w.IsCompletedSuccessfully));
+        Assert.Null(await _storage.ReadAsync(ids[13], CancellationToken.None));
+        AssertJsonEqual("""{"i":29}""", (await _storage.ReadAsync(ids[29], CancellationToken.None))!.Payload);
+    }
+
+    [Fact]
+    public async Task WriteAsync_AlreadyCancelledToken_DoesNotWrite()
+    {
+        var id = NewId();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _storage.WriteAsync(id, Json("""{"n":1}"""), null, new CancellationToken(canceled: true)));
+
+        Assert.Null(await _storage.ReadAsync(id, CancellationToken.None));
     }
 
     [Fact]
