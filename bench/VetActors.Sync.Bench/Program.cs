@@ -68,6 +68,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental chan
 
 // Staff search: 50 concurrent searchers over last names, phone suffixes, emails and PIMS ids.
 string[] queries = ["lee", "smith gr", "5550001234", "1234", "carla.garcia", "c000042", "nguyen", "priya", "tanaka hugo", "0099"];
+var sequential = Stopwatch.StartNew();
+for (var i = 0; i < 1000; i++)
+{
+    await sync.SearchClientsAsync(queries[i % queries.Length], 20);
+}
+
+sequential.Stop();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search, one searcher: {sequential.Elapsed.TotalMilliseconds / 1000:F3} ms per search"));
 var latencies = new List<double>[searchers];
 var searchClock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, searchers).Select(s => Task.Run(async () =>

@@ -9,7 +9,7 @@ internal sealed record AgentOptions
 
     public string PimsVersion { get; init; } = "";
 
-    /// <summary>The clinic's API key, sent as <c>authorization: ApiKey …</c> on the stream.</summary>
+    /// <summary>The clinic's API key, sent as <c>authorization: Bearer …</c> on the stream.</summary>
     public required string ApiKey { get; init; }
 
     public required string StatePath { get; init; }

@@ -1,4 +1,4 @@
-using VetActors.Api.Pims.V1;
+using VetActors.Protos.Pims.V1;
 
 namespace VetActors.PimsAgent;
 

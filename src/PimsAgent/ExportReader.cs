@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
-using VetActors.Api.Pims.V1;
+using VetActors.Protos.Pims.V1;
 
 namespace VetActors.PimsAgent;
 

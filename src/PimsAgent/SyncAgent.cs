@@ -1,5 +1,5 @@
 using Grpc.Core;
-using VetActors.Api.Pims.V1;
+using VetActors.Protos.Pims.V1;
 
 namespace VetActors.PimsAgent;
 
@@ -48,7 +48,7 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
     private async Task<AgentProgress?> RunSessionAsync(Record[][] batches, string exportHash, int total, Action connected, CancellationToken cancellationToken)
     {
         var client = new PimsSync.PimsSyncClient(connect());
-        var headers = new Metadata { { "authorization", "ApiKey " + options.ApiKey } };
+        var headers = new Metadata { { "authorization", "Bearer " + options.ApiKey } };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var call = client.Sync(headers, cancellationToken: stop.Token);
         await call.RequestStream.WriteAsync(new AgentMessage

@@ -33,7 +33,7 @@ public interface IPimsSyncGrain : IGrainWithStringKey
 
     /// <summary>Clients matching a name, phone, email or PIMS id (every word must match).</summary>
     [ReadOnly]
-    Task<IReadOnlyList<ClientSearchHit>> SearchClientsAsync(string query, int limit);
+    Task<ClientSearchResult> SearchClientsAsync(string query, int limit);
 
     /// <summary>Adds or refreshes a client created outside the PIMS, so imports can merge with it and staff can find it.</summary>
     Task IndexClientAsync(ClientIndexEntry entry);

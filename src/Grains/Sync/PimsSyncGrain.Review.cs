@@ -112,7 +112,7 @@ internal sealed partial class PimsSyncGrain
         return policy;
     }
 
-    public Task<IReadOnlyList<ClientSearchHit>> SearchClientsAsync(string query, int limit)
+    public Task<ClientSearchResult> SearchClientsAsync(string query, int limit)
     {
         if (string.IsNullOrWhiteSpace(query) || query.Length > 200)
         {
@@ -120,8 +120,8 @@ internal sealed partial class PimsSyncGrain
         }
 
         var hits = _directory.Search(query, Math.Clamp(limit <= 0 ? 20 : limit, 1, MaxSearchResults));
-        return Task.FromResult<IReadOnlyList<ClientSearchHit>>(
-            (hits.Select(e => new ClientSearchHit(e.ClientId, e.FirstName, e.LastName, e.Email, e.Phones, e.PimsId))).ToArray());
+        return Task.FromResult(new ClientSearchResult(
+            hits.Select(e => new ClientSearchHit(e.ClientId, e.FirstName, e.LastName, e.Email, e.Phones, e.PimsId)).ToArray()));
     }
 
     public async Task IndexClientAsync(ClientIndexEntry entry)

@@ -19,7 +19,7 @@ public sealed class ClientGrainTests : IAsyncLifetime
 
         Assert.Equal("portal", profile.Source);
         Assert.Null(profile.DataAsOf);
-        Assert.Equal("web-1", Assert.Single(await _c.Sync.SearchClientsAsync("fox", 5)).ClientId);
+        Assert.Equal("web-1", Assert.Single((await _c.Sync.SearchClientsAsync("fox", 5)).Clients).ClientId);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ClientSearchTests : IAsyncLifetime
     [InlineData("zed", new string[0])]
     public async Task Search_ByNamePhoneEmailOrPimsId_FindsClients(string query, string[] expected)
     {
-        var hits = await _c.Sync.SearchClientsAsync(query, 20);
+        var hits = (await _c.Sync.SearchClientsAsync(query, 20)).Clients;
 
         Assert.Equal(expected, hits.Select(h => h.PimsId));
     }
@@ -39,7 +39,7 @@ public sealed class ClientSearchTests : IAsyncLifetime
         await _c.Cluster.KillAsync();
         await _c.Cluster.StartAsync();
 
-        Assert.Single(await _c.Sync.SearchClientsAsync("mendez", 20));
+        Assert.Single((await _c.Sync.SearchClientsAsync("mendez", 20)).Clients);
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class ClientSearchTests : IAsyncLifetime
     {
         await _c.SendAsync(Records.Deletion("d1", VetActors.Grains.Sync.PimsRecordKind.Client, "PIMS-3", 9));
 
-        Assert.Empty(await _c.Sync.SearchClientsAsync("carla", 20));
+        Assert.Empty((await _c.Sync.SearchClientsAsync("carla", 20)).Clients);
     }
 }

@@ -65,7 +65,7 @@ public sealed class PimsSyncProtocolTests : IAsyncLifetime
 
         Assert.Equal("sync.sequence_gap", error.Code);
         Assert.Equal(0, (await _c.Sync.GetStatusAsync()).LastAppliedSequence);
-        Assert.Empty(await _c.Sync.SearchClientsAsync("Lee", 10));
+        Assert.Empty((await _c.Sync.SearchClientsAsync("Lee", 10)).Clients);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class PolicyReviewTests : IAsyncLifetime
         Assert.Equal(ReviewStatus.Approved, approved.Status);
         Assert.Equal("staff-1", approved.ResolvedBy);
         Assert.Equal("Leigh", (await _c.PimsClient("c1").GetProfileAsync()).Details.LastName);
-        Assert.Single(await _c.Sync.SearchClientsAsync("leigh", 10));
+        Assert.Single((await _c.Sync.SearchClientsAsync("leigh", 10)).Clients);
         Assert.Empty(await _c.Sync.GetReviewQueueAsync(false));
         Assert.Single(await _c.Sync.GetReviewQueueAsync(true));
     }

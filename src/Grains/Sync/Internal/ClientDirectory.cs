@@ -2,18 +2,17 @@ namespace VetActors.Grains.Sync.Internal;
 
 /// <summary>
 /// The clinic's clients in memory: exact lookups for merges (normalized email; normalized phone + last name)
-/// and an ordered token set for prefix search over names, email, phone and PIMS id. Rebuilt from the stored
+/// and an ordered set of distinct tokens, each with its clients, for prefix search over names, email, phone and PIMS id. Rebuilt from the stored
 /// entries on activation; a search is a few ordered-set range scans, so it stays in the microseconds at
 /// tens of thousands of clients.
 /// </summary>
 internal sealed class ClientDirectory
 {
-    private const char Separator = '\u0001';
-
     private readonly Dictionary<string, ClientIndexEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byPhoneAndLastName = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
 
     public int Count => _entries.Count;
 
@@ -41,7 +40,13 @@ internal sealed class ClientDirectory
 
         foreach (var token in Tokens(entry))
         {
-            _tokens.Add(token + Separator + entry.ClientId);
+            if (!_postings.TryGetValue(token, out var ids))
+            {
+                _postings[token] = ids = new HashSet<string>(StringComparer.Ordinal);
+                _tokens.Add(token);
+            }
+
+            ids.Add(entry.ClientId);
         }
     }
 
@@ -63,7 +68,11 @@ internal sealed class ClientDirectory
 
         foreach (var token in Tokens(old))
         {
-            _tokens.Remove(token + Separator + clientId);
+            if (_postings.TryGetValue(token, out var ids) && ids.Remove(clientId) && ids.Count == 0)
+            {
+                _postings.Remove(token);
+                _tokens.Remove(token);
+            }
         }
     }
 
@@ -108,7 +117,7 @@ internal sealed class ClientDirectory
             {
                 foreach (var token in _tokens.GetViewBetween(prefix, prefix + '\uffff'))
                 {
-                    hits.Add(token[(token.IndexOf(Separator, StringComparison.Ordinal) + 1)..]);
+                    hits.UnionWith(_postings[token]);
                 }
             }
 
