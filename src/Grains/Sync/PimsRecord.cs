@@ -1,4 +1,5 @@
 using VetActors.Actors.Concurrency;
+using VetActors.Grains.Common;
 
 namespace VetActors.Grains.Sync;
 
@@ -26,6 +27,9 @@ public sealed record PimsRecord(PimsRecordKind Kind, string Id, long Version)
 
     /// <summary>The record as received (JSON), for staff inspection of held and rejected records.</summary>
     public string? Raw { get; init; }
+
+    /// <summary>Fields the API could not read (a date that is not a date): the record is rejected with these.</summary>
+    public IReadOnlyList<FieldViolation>? DecodeErrors { get; init; }
 
     /// <summary>The PIMS patient this record belongs to, for the kinds that hang off a patient.</summary>
     public string? PatientId => Kind switch

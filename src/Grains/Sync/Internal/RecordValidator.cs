@@ -47,6 +47,11 @@ internal static partial class RecordValidator
             violations.Add(new FieldViolation("record", $"is {raw.Length} bytes; the limit is {maxRecordBytes}."));
         }
 
+        foreach (var problem in record.DecodeErrors ?? [])
+        {
+            violations.Add(problem);
+        }
+
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         switch (record.Kind)
         {
