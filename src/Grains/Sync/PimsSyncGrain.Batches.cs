@@ -178,8 +178,7 @@ internal sealed partial class PimsSyncGrain
                 }
 
                 ClientOf(clientId).Link.Add(petId);
-                Index.PimsPatients[record.Id] = new PatientLink(petId, clientId);
-                _indexDirty = true;
+                LinkPatient(record.Id, new PatientLink(petId, clientId));
             }
 
             AddPetWork(pets, petId, clientId, item);
@@ -209,9 +208,7 @@ internal sealed partial class PimsSyncGrain
 
         foreach (var (clientId, plan, result) in clientResults.Result)
         {
-            _directory.Upsert(result.Entry);
-            Index.Clients[clientId] = result.Entry;
-            _indexDirty = true;
+            PutClient(result.Entry);
             if (plan.MergedOn is { } keys && plan.PimsId is { } pimsId && !result.Stale)
             {
                 RecordMerge(pimsId, clientId, keys);
@@ -266,8 +263,7 @@ internal sealed partial class PimsSyncGrain
             claimed.Add(clientId);
         }
 
-        Index.PimsClients[pimsId] = clientId;
-        _indexDirty = true;
+        MapPimsClient(pimsId, clientId);
         return true;
     }
 

@@ -17,9 +17,7 @@ internal sealed partial class PimsSyncGrain
         {
             case ReviewKind.ClientName or ReviewKind.ClientAddress or ReviewKind.ClientPhone:
                 var entry = await ClientGrain(item.SubjectId!).ApplyReviewedAsync(item.Kind, item.Record.Client!, staffUserId);
-                _directory.Upsert(entry);
-                Index.Clients[entry.ClientId] = entry;
-                _indexDirty = true;
+                PutClient(entry);
                 break;
             case ReviewKind.PetName:
                 await PetGrain(item.SubjectId!).RenameAsync(item.Proposed!, "Name changed in the PIMS; approved by staff.", staffUserId);
@@ -79,19 +77,14 @@ internal sealed partial class PimsSyncGrain
 
         var restored = new ClientIndexEntry(
             merge.ClientId, snapshot.Restored.FirstName, snapshot.Restored.LastName, snapshot.Restored.Email, snapshot.Restored.Phones, null);
-        foreach (var entry in new[] { restored, split })
-        {
-            _directory.Upsert(entry);
-            Index.Clients[entry.ClientId] = entry;
-        }
-
-        Index.PimsClients[merge.PimsClientId] = splitId;
+        PutClient(restored);
+        PutClient(split);
+        MapPimsClient(merge.PimsClientId, splitId);
         foreach (var (pimsPatientId, link) in Index.PimsPatients.Where(p => p.Value.ClientId == merge.ClientId).ToList())
         {
-            Index.PimsPatients[pimsPatientId] = link with { ClientId = splitId };
+            LinkPatient(pimsPatientId, link with { ClientId = splitId });
         }
 
-        _indexDirty = true;
         var undone = merge with { UndoneBy = staffUserId, UndoneAt = time.GetUtcNow(), SplitClientId = splitId };
         State.Merges[mergeId] = undone;
         await SaveAsync();
@@ -127,9 +120,7 @@ internal sealed partial class PimsSyncGrain
     public async Task IndexClientAsync(ClientIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _directory.Upsert(entry);
-        Index.Clients[entry.ClientId] = entry;
-        _indexDirty = true;
+        PutClient(entry);
         await SaveAsync();
     }
 
@@ -151,8 +142,7 @@ internal sealed partial class PimsSyncGrain
             throw new ValidationException("chosen_client_id", $"must be one of the unlinked candidates: {string.Join(", ", item.Candidates)}.");
         }
 
-        Index.PimsClients[item.PimsId] = clientId;
-        _indexDirty = true;
+        MapPimsClient(item.PimsId, clientId);
         var work = new List<Work> { new(item.Record, 0, false) };
         work.AddRange(State.Pending.Where(p => p.WaitingFor == "client:" + item.PimsId).Select(p => new Work(p.Record, p.Sequence, false)));
         State.Pending.RemoveAll(p => p.WaitingFor == "client:" + item.PimsId);

@@ -25,7 +25,6 @@ internal sealed partial class PimsSyncGrain(
 
     private readonly PimsSyncOptions _options = options.Value;
     private readonly ClientDirectory _directory = new();
-    private bool _indexDirty;
     private bool _staleCheckRegistered;
 
     private PimsSyncState State => sync.State;
@@ -36,6 +35,7 @@ internal sealed partial class PimsSyncGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ReplayIndexLog();
         foreach (var entry in Index.Clients.Values)
         {
             _directory.Upsert(entry);
@@ -228,12 +228,7 @@ internal sealed partial class PimsSyncGrain(
 
     private async Task SaveAsync()
     {
-        if (_indexDirty)
-        {
-            await index.WriteStateAsync();
-            _indexDirty = false;
-        }
-
+        await CheckpointIndexIfDueAsync();
         await sync.WriteStateAsync();
     }
 }

@@ -20,6 +20,12 @@ public sealed class PimsSyncOptions
     /// <summary>A record whose raw form is larger than this is rejected.</summary>
     public int MaxRecordBytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// Index changes logged in the sync state before the full index is written again (about every eighth batch
+    /// of a first import at the default batch size).
+    /// </summary>
+    public int IndexCheckpointEntries { get; set; } = 8000;
+
     /// <summary>How many rejected records are kept for inspection (the oldest go first).</summary>
     public int RejectedRecordsKept { get; set; } = 5000;
 }

@@ -48,6 +48,22 @@ internal sealed class PimsSyncState
     public List<PendingRecord> Pending { get; set; } = [];
 
     public List<ClinicNotification> Outgoing { get; set; } = [];
+
+    /// <summary>Index changes since the index state was last written (see <c>PimsSyncGrain.Index.cs</c>).</summary>
+    public IndexLog IndexLog { get; set; } = new();
+}
+
+/// <summary>Index changes not yet in the index state's checkpoint.</summary>
+internal sealed class IndexLog
+{
+    public Dictionary<string, ClientIndexEntry> Clients { get; set; } = [];
+
+    public Dictionary<string, string> PimsClients { get; set; } = [];
+
+    public Dictionary<string, PatientLink> PimsPatients { get; set; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Count => Clients.Count + PimsClients.Count + PimsPatients.Count;
 }
 
 /// <summary>What is needed to answer a re-sent batch: what was held and rejected (everything else applied).</summary>

@@ -9,7 +9,7 @@ using VetActors.Grains.Sync;
 namespace VetActors.Grains.Tests.Infrastructure;
 
 /// <summary>A test cluster with the domain grains and helpers to speak the sync protocol to one clinic.</summary>
-public sealed class SyncCluster : IAsyncLifetime
+public sealed class SyncCluster(int indexCheckpointEntries = 8000) : IAsyncLifetime
 {
     public const string ClinicId = "42";
 
@@ -34,7 +34,8 @@ public sealed class SyncCluster : IAsyncLifetime
     {
         Cluster = await new TestClusterBuilder()
             .AddGrainsFromAssembly(typeof(IPimsSyncGrain).Assembly)
-            .ConfigureServices(s => s.AddSingleton<IClinicNotifier>(Notifier))
+            .ConfigureServices(s => s.AddSingleton<IClinicNotifier>(Notifier)
+                .Configure<PimsSyncOptions>(o => o.IndexCheckpointEntries = indexCheckpointEntries))
             .BuildAndStartAsync();
     }
 

@@ -6,7 +6,8 @@ namespace VetActors.Grains.Tests.Sync;
 
 public sealed class ResumeAfterCrashTests : IAsyncLifetime
 {
-    private readonly SyncCluster _c = new();
+    // A small checkpoint threshold, so the crash lands between index checkpoints and the log replay is exercised.
+    private readonly SyncCluster _c = new(indexCheckpointEntries: 25);
 
     public Task InitializeAsync() => _c.InitializeAsync();
 
