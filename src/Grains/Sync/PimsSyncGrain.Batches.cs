@@ -315,9 +315,11 @@ internal sealed partial class PimsSyncGrain
 
     private void Wait(Work item, string waitingFor, string why, bool finalDecision, AckBuilder ack)
     {
-        var clientUnderReview = waitingFor.StartsWith("client:", StringComparison.Ordinal)
-            && State.Review.Values.Any(r => r.Status == ReviewStatus.Open && r.Kind == ReviewKind.AmbiguousMatch && r.PimsId == waitingFor[7..]);
-        if (finalDecision && !clientUnderReview)
+        // Still waiting for staff to place its client, or for a patient that itself still waits: not refused yet.
+        var blockedByReview = waitingFor.StartsWith("client:", StringComparison.Ordinal)
+            ? State.Review.Values.Any(r => r.Status == ReviewStatus.Open && r.Kind == ReviewKind.AmbiguousMatch && r.PimsId == waitingFor[7..])
+            : State.Pending.Any(p => p.Record.Kind == PimsRecordKind.Patient && p.Record.Id == waitingFor[8..]);
+        if (finalDecision && !blockedByReview)
         {
             Reject(item, why + (State.FullImportInProgress ? " by the end of the import" : "") + "; send it with or after its owner", ack);
             return;

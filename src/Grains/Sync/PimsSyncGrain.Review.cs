@@ -144,8 +144,9 @@ internal sealed partial class PimsSyncGrain
 
         MapPimsClient(item.PimsId, clientId);
         var work = new List<Work> { new(item.Record, 0, false) };
-        work.AddRange(State.Pending.Where(p => p.WaitingFor == "client:" + item.PimsId).Select(p => new Work(p.Record, p.Sequence, false)));
-        State.Pending.RemoveAll(p => p.WaitingFor == "client:" + item.PimsId);
+        // Everything still waiting goes round again: what waited for this client, and what waited for its patients.
+        work.AddRange(State.Pending.Select(p => new Work(p.Record, p.Sequence, false)));
+        State.Pending.Clear();
         await ApplyAsync(work, new AckBuilder(), finalDecision: false);
     }
 

@@ -166,4 +166,19 @@ public sealed class ImportMergeTests : IAsyncLifetime
         Assert.Equal("Anne", (await _c.PimsClient("c1").GetProfileAsync()).Details.FirstName);
         Assert.Equal("Max", (await _c.PimsPet("p1").GetProfileAsync()).Signalment.Name);
     }
+
+    [Fact]
+    public async Task Import_VaccinationOfPatientWhoseClientAwaitsReview_WaitsAndAppliesAfterApproval()
+    {
+        await PortalClientAsync("web-1", "Ann", "Lee", "ann@example.com");
+        await PortalClientAsync("web-2", "Ann", "Lee", null, "5550102030");
+        var ack = await _c.ImportAsync(
+            Client("c1", email: "ann@example.com", phones: ["5550102030"]), Patient("p1", "c1"), Vaccination("v1", "p1", new DateOnly(2025, 6, 1)));
+        Assert.Equal(3, ack.Held.Count);
+
+        await _c.Sync.ApproveAsync(Assert.Single(await _c.Sync.GetReviewQueueAsync(false)).Id, "staff-1", null);
+
+        Assert.Single(await _c.PimsPet("p1").GetVaccinationsAsync());
+        Assert.Empty(await _c.Sync.GetRejectedAsync());
+    }
 }
