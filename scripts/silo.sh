@@ -18,7 +18,14 @@ if ! has_server; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 fi
 
-# dotnet run starts the silo in its project folder: keep the embedded database at the repository root instead.
-export VETACTORS__Database__DataDirectory="${VETACTORS__Database__DataDirectory:-$PWD/.data/postgres}"
+# dotnet run starts the silo in its project folder: keep the embedded database at the repository root instead,
+# unless the checkout sits where the postgres OS user (which runs the server when we are root) cannot enter.
+data_dir="$PWD/.data/postgres"
+if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$PWD"; then
+  data_dir="/var/lib/vetactors/postgres"
+  mkdir -p "$(dirname "$data_dir")"
+  echo "The postgres user cannot enter $PWD; the embedded database lives in $data_dir"
+fi
+export VETACTORS__Database__DataDirectory="${VETACTORS__Database__DataDirectory:-$data_dir}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 exec dotnet run -c Release --project src/Silo -- "$@"

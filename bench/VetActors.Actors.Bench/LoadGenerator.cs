@@ -40,7 +40,8 @@ internal static class LoadGenerator
     private static async Task<long> CallerAsync(IPingGrain[] grains, int caller, int callers, long stop)
     {
         long calls = 0;
-        var index = caller;
+        var first = caller % grains.Length;
+        var index = first;
         while (true)
         {
             for (var i = 0; i < 1000; i++)
@@ -49,7 +50,7 @@ internal static class LoadGenerator
                 index += callers;
                 if (index >= grains.Length)
                 {
-                    index = caller;
+                    index = first;
                 }
             }
 

@@ -8,6 +8,8 @@ using VetActors.Actors.Bench;
 // Modes:
 //   load [callers] [grains] [seconds]   calls per second (default 100 callers, 10000 grains, 5 s)
 //   activations [count]                 retained bytes per idle activation (default 1000000)
+//   reminders [count]                   real-clock lateness of one-shot reminders due over 2 s (default 100)
+//   alloc                               bytes allocated per call, measured on one thread
 //   bdn [BenchmarkDotNet arguments]     per-call time and allocation (MemoryDiagnoser), in process
 var mode = args.Length > 0 ? args[0] : "load";
 switch (mode)
@@ -17,6 +19,9 @@ switch (mode)
         break;
     case "alloc":
         await AllocationProbe.RunAsync();
+        break;
+    case "reminders":
+        await ReminderLatency.RunAsync(Arg(1, 100));
         break;
     case "activations":
         await ActivationFootprint.RunAsync(Arg(1, 1_000_000));

@@ -33,6 +33,13 @@ public sealed class ActorsBuilder
         return this;
     }
 
+    /// <summary>Binds <see cref="ActorRuntimeOptions"/> from a configuration section (default <c>Actors</c>).</summary>
+    public ActorsBuilder BindConfiguration(string sectionPath = ActorRuntimeOptions.SectionName)
+    {
+        Services.AddOptions<ActorRuntimeOptions>().BindConfiguration(sectionPath);
+        return this;
+    }
+
     /// <summary>Adjusts <see cref="ActorRuntimeOptions"/> (after configuration binding, when the host binds it).</summary>
     public ActorsBuilder Configure(Action<ActorRuntimeOptions> configure)
     {

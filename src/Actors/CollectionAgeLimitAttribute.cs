@@ -11,7 +11,6 @@ public sealed class CollectionAgeLimitAttribute : Attribute
     /// <param name="inactivityPeriod">A <see cref="TimeSpan"/> string such as <c>"00:05:00"</c>.</param>
     public CollectionAgeLimitAttribute(string inactivityPeriod)
     {
-        Days = 0;
         Minutes = TimeSpan.Parse(inactivityPeriod, System.Globalization.CultureInfo.InvariantCulture).TotalMinutes;
     }
 

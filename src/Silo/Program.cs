@@ -5,11 +5,12 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSiloConfiguration();
     builder.AddSiloEndpoint();
+
+    // The actor runtime and the gRPC services register here, before the database step, whose PostgreSQL stores
+    // then replace the runtime's in-memory defaults; their endpoints map below, next to the health endpoint.
     await builder.AddSiloDatabaseAsync();
     builder.AddSiloHealth();
 
-    // The actor runtime and the gRPC services register here, after the database (their extension methods come
-    // with those projects), and map their endpoints below next to the health endpoint.
     var app = builder.Build();
     app.MapSiloHealth();
     await app.RunAsync();

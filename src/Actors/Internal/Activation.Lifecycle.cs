@@ -73,14 +73,24 @@ internal sealed partial class Activation
     /// <summary>Drops the activation without running any grain code (the silo was killed).</summary>
     internal void Abandon()
     {
+        List<Turn>? waiting;
         lock (this)
         {
             _state = ActivationState.Deactivated;
-            _waiting?.Clear();
-            _ready?.Clear();
+            waiting = DrainWaitingLocked();
+            _ready = null;
         }
 
         StopTimers();
+        if (waiting is not null)
+        {
+            var error = new SiloUnavailableException($"The silo was killed; the call to {GrainId} was not run.");
+            foreach (var turn in waiting)
+            {
+                turn.Reject(error);
+            }
+        }
+
         _extras?.Deactivated?.TrySetResult();
     }
 

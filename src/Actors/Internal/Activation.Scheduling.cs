@@ -30,7 +30,7 @@ internal sealed partial class Activation
             WorkItem item;
             lock (this)
             {
-                if (_ready is null || !_ready.TryDequeue(out item))
+                if (_ready is null || _ready.Count == 0)
                 {
                     // An idle activation keeps no queue: most activations are idle most of the time.
                     _ready = null;
@@ -40,11 +40,12 @@ internal sealed partial class Activation
 
                 if (processed == ExecutorBatch)
                 {
-                    // Put it back at the end of the line and give the thread back.
-                    _ready.Enqueue(item);
+                    // Give the thread back and continue later, keeping the queue's order.
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                     return;
                 }
+
+                item = _ready.Dequeue();
             }
 
             if (item.Callback is { } callback)
@@ -158,7 +159,9 @@ internal sealed partial class Activation
         lock (this)
         {
             turn.IsRunning = false;
+            turn.IsFinished = true;
             _running--;
+            _soleRunning = null;
             if (turn.IsReadOnly)
             {
                 _runningReadOnly--;
@@ -201,7 +204,7 @@ internal sealed partial class Activation
                 }
                 else
                 {
-                    rejected = AdmitWaitingLocked(out rejection);
+                    AdmitWaitingLocked();
                 }
             }
 
@@ -242,50 +245,6 @@ internal sealed partial class Activation
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
-    }
-
-    /// <summary>Moves waiting turns that may now run to the ready queue; returns those that would deadlock.</summary>
-    private List<Turn>? AdmitWaitingLocked(out Exception? rejection)
-    {
-        rejection = null;
-        List<Turn>? rejected = null;
-        while (_waiting is { Count: > 0 })
-        {
-            var head = _waiting.Peek();
-            if (head.IsExpired)
-            {
-                _waiting.Dequeue();
-                if (head is GrainRequest request)
-                {
-                    Runtime.PendingCalls.Remove(request);
-                }
-
-                continue;
-            }
-
-            if (CanAdmitLocked(head, out var deadlock))
-            {
-                _waiting.Dequeue();
-                AdmitLocked(head);
-                EnqueueReadyLocked(new WorkItem(head));
-            }
-            else if (deadlock is not null)
-            {
-                _waiting.Dequeue();
-                head.Reject(deadlock);
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (_waiting is { Count: 0 })
-        {
-            _waiting = null;
-        }
-
-        return rejected;
     }
 
     private List<Turn>? DrainWaitingLocked()

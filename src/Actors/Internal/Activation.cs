@@ -24,6 +24,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem
     private int _runningReadOnly;
     private bool _executing;
     private bool _activated;
+    private Turn? _soleRunning;
     private Queue<WorkItem>? _ready;
     private Queue<Turn>? _waiting;
     private long _lastActive;
@@ -212,67 +213,6 @@ internal sealed partial class Activation : IThreadPoolWorkItem
                     ? 0
                     : Runtime.Time.GetTimestamp() + (long)(delay.TotalSeconds * Runtime.Time.TimestampFrequency);
         }
-    }
-
-    private void AdmitLocked(Turn turn)
-    {
-        turn.IsRunning = true;
-        _running++;
-        if (turn.IsReadOnly)
-        {
-            _runningReadOnly++;
-        }
-    }
-
-    private bool CanAdmitLocked(Turn turn, out Exception? rejection)
-    {
-        rejection = null;
-        if (_running == 0 || ClassInfo.IsReentrant || turn.AlwaysInterleave)
-        {
-            return true;
-        }
-
-        if (turn.IsReadOnly && _running == _runningReadOnly)
-        {
-            return true;
-        }
-
-        // Walk up the call chain: if a turn of this activation is running further up, waiting would wait on
-        // ourselves. Re-enter when the chain allows it; otherwise fail fast instead of timing out.
-        Turn child = turn;
-        var depth = 0;
-        for (var parent = turn.Parent; parent is not null && depth < 256; child = parent, parent = parent.Parent, depth++)
-        {
-            if (ReferenceEquals(parent.Activation, this) && parent.IsRunning)
-            {
-                if (child.AllowsChainReentrancy)
-                {
-                    return true;
-                }
-
-                rejection = CreateDeadlock(turn, parent);
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    private DeadlockException CreateDeadlock(Turn turn, Turn busy)
-    {
-        var links = new List<string>();
-        for (Turn? t = turn; t is not null && !ReferenceEquals(t, busy); t = t.Parent)
-        {
-            links.Add($"{t.Activation.GrainId} {t.Describe()}");
-        }
-
-        links.Add($"{busy.Activation.GrainId} {busy.Describe()}");
-        links.Reverse();
-        var cycle = string.Join(" -> ", links);
-        return new DeadlockException(
-            $"Deadlock: the call chain {cycle} came back to {GrainId}, a non-reentrant activation busy with {busy.Describe()} further up the same chain. "
-            + "Mark the grain [Reentrant] or the method [AlwaysInterleave], or allow it with RequestContext.AllowCallChainReentrancy().",
-            links);
     }
 
     private void EnqueueReadyLocked(WorkItem item) => (_ready ??= new Queue<WorkItem>(2)).Enqueue(item);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace VetActors.Actors.Internal;
@@ -18,8 +17,11 @@ internal sealed class ActorsMetrics
     private readonly Counter<long> _reminderFailures;
     private readonly Histogram<double> _reminderLateness;
 
-    public ActorsMetrics(IMeterFactory meterFactory)
+    private readonly TimeProvider _time;
+
+    public ActorsMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        _time = time;
         var meter = meterFactory.Create(MeterName);
         _activations = meter.CreateUpDownCounter<long>("vetactors.activations", "{activation}", "Live activations on this silo.");
         _activationsCreated = meter.CreateCounter<long>("vetactors.activations.created", "{activation}", "Activations created.");
@@ -50,12 +52,12 @@ internal sealed class ActorsMetrics
         var methodTag = new KeyValuePair<string, object?>("grain.method", method);
         var outcome = new KeyValuePair<string, object?>("outcome", failed ? "error" : "ok");
         _calls.Add(1, methodTag, outcome);
-        _callDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, methodTag, outcome);
+        _callDuration.Record(_time.GetElapsedTime(startTimestamp).TotalSeconds, methodTag, outcome);
     }
 
     internal void StorageOperation(string operation, long startTimestamp, bool failed) =>
         _storageDuration.Record(
-            Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds,
+            _time.GetElapsedTime(startTimestamp).TotalSeconds,
             new KeyValuePair<string, object?>("operation", operation),
             new KeyValuePair<string, object?>("outcome", failed ? "error" : "ok"));
 

@@ -9,8 +9,13 @@ namespace VetActors.Actors.Internal;
 /// </summary>
 internal static class DeepCopy
 {
-    // Fields included: tuples and simple structs carry their data in fields.
-    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General) { IncludeFields = true };
+    // Fields included: tuples and simple structs carry their data in fields. Out-of-order metadata allowed:
+    // PostgreSQL's jsonb does not keep key order, so a polymorphic "$type" may come back after other keys.
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.General)
+    {
+        IncludeFields = true,
+        AllowOutOfOrderMetadataProperties = true,
+    };
 
     internal static object CopyObject(object value)
     {

@@ -8,7 +8,7 @@ internal sealed class GrainFactory(ActorRuntime runtime) : IGrainFactory
     {
         ArgumentNullException.ThrowIfNull(primaryKey);
         var grainType = runtime.Registry.GetGrainType(typeof(TGrainInterface));
-        return (TGrainInterface)(object)runtime.Registry.GetInterface(typeof(TGrainInterface))
+        return (TGrainInterface)(object)GrainTypeRegistry.GetInterface(typeof(TGrainInterface))
             .CreateReference(runtime, new GrainId(grainType, primaryKey));
     }
 
@@ -17,6 +17,6 @@ internal sealed class GrainFactory(ActorRuntime runtime) : IGrainFactory
     {
         ArgumentNullException.ThrowIfNull(grainId.Type);
         ArgumentNullException.ThrowIfNull(grainId.Key);
-        return (TGrainInterface)(object)runtime.Registry.GetInterface(typeof(TGrainInterface)).CreateReference(runtime, grainId);
+        return (TGrainInterface)(object)GrainTypeRegistry.GetInterface(typeof(TGrainInterface)).CreateReference(runtime, grainId);
     }
 }

@@ -36,6 +36,7 @@ internal abstract class GrainRequest : Turn
     internal void Expire(TimeSpan timeout)
     {
         _expired = true;
+        ClearOutstanding();
         Fail(new TimeoutException(
             $"{Method.Name} on {Activation?.GrainId.ToString() ?? "an unresolved grain"} did not complete within the call timeout of {timeout}."));
     }
@@ -44,7 +45,26 @@ internal abstract class GrainRequest : Turn
     {
         PrepareForAsync();
         Activation?.Runtime.PendingCalls.Remove(this);
+        ClearOutstanding();
         Fail(exception);
+    }
+
+    /// <summary>Fails a call found in a wait-for cycle; it is dropped from the queue it waits in.</summary>
+    internal void FailDeadlocked(DeadlockException exception)
+    {
+        _expired = true;
+        Activation.Runtime.PendingCalls.Remove(this);
+        ClearOutstanding();
+        Fail(exception);
+    }
+
+    /// <summary>The caller no longer waits on this call.</summary>
+    internal void ClearOutstanding()
+    {
+        if (Parent is { } parent && ReferenceEquals(parent.Outstanding, this))
+        {
+            parent.Outstanding = null;
+        }
     }
 
     protected abstract void Fail(Exception exception);
@@ -53,6 +73,7 @@ internal abstract class GrainRequest : Turn
     {
         var runtime = Activation.Runtime;
         runtime.PendingCalls.Remove(this);
+        ClearOutstanding();
         if (StartTimestamp != 0)
         {
             runtime.Metrics.CallCompleted(Method.Name, StartTimestamp, failed);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using VetActors.Actors.Reminders;
 
@@ -14,7 +13,6 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, string> _typeByInterface = [];
     private readonly Dictionary<Type, List<(string GrainType, bool IsPrimary)>> _candidates = [];
     private readonly Dictionary<Type, string> _ambiguous = [];
-    private readonly ConcurrentDictionary<Type, GrainInterfaceInfo> _interfaces = new();
 
     internal GrainTypeRegistry(IEnumerable<Type> grainClasses)
     {
@@ -65,6 +63,16 @@ internal sealed class GrainTypeRegistry
 
     internal IEnumerable<GrainClassInfo> Classes => _byType.Values;
 
+    /// <summary>Generates every proxy up front, so an unsupported grain interface fails the start, not the first call.</summary>
+    internal void GenerateProxies()
+    {
+        GetInterface(typeof(IRemindable));
+        foreach (var grainInterface in _candidates.Keys)
+        {
+            GetInterface(grainInterface);
+        }
+    }
+
     /// <summary>Finds the grain classes of the given assemblies.</summary>
     internal static IEnumerable<Type> Discover(IEnumerable<Assembly> assemblies) =>
         assemblies.Distinct()
@@ -95,8 +103,7 @@ internal sealed class GrainTypeRegistry
             $"No grain class implementing {grainInterface} is registered: add its assembly with AddGrainsFromAssembly.");
     }
 
-    internal GrainInterfaceInfo GetInterface(Type grainInterface) =>
-        _interfaces.GetOrAdd(grainInterface, static t => ProxyGenerator.Generate(t));
+    internal static GrainInterfaceInfo GetInterface(Type grainInterface) => ProxyGenerator.GetOrGenerate(grainInterface);
 
     /// <summary>The most derived grain interfaces: IPetGrain rather than a base interface it extends.</summary>
     private static Type[] PrimaryInterfaces(Type[] grainInterfaces) =>

@@ -5,8 +5,12 @@ namespace VetActors.Actors.Internal;
 /// order): a periodic scan on the runtime's <see cref="TimeProvider"/> fails the overdue ones. A doubly linked
 /// list keeps insertion and removal O(1); calls that finish synchronously never enter it.
 /// </summary>
-internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
+internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout, TimeSpan deadlockCheckDelay)
 {
+    // Bounds the work of one scan when very many calls wait at once.
+    private const int MaxDeadlockChecksPerScan = 1000;
+
+    private readonly long _deadlockCheckTicks = (long)(deadlockCheckDelay.TotalSeconds * time.TimestampFrequency);
     private readonly Lock _lock = new();
     private readonly long _timeoutTicks = (long)(timeout.TotalSeconds * time.TimestampFrequency);
     private PendingCallEntry? _head;
@@ -61,17 +65,34 @@ internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
         }
     }
 
-    /// <summary>Fails every call whose deadline has passed.</summary>
+    /// <summary>
+    /// Fails every call whose deadline has passed, and every call that has waited a whole scan period in a
+    /// wait-for cycle (two chains that each hold a grain the other needs: no call chain shows that cycle, so
+    /// it cannot be refused at once; a cycle that stays put is a deadlock, so it is reported instead of
+    /// waiting out the timeout).
+    /// </summary>
     internal void ExpireOverdue()
     {
         var now = time.GetTimestamp();
         List<GrainRequest>? expired = null;
+        List<GrainRequest>? suspects = null;
         lock (_lock)
         {
             while (_head is { } head && head.Deadline <= now)
             {
                 Unlink(head);
                 (expired ??= []).Add(head.Request);
+            }
+
+            var sentBefore = now - _deadlockCheckTicks + _timeoutTicks;
+            var checks = 0;
+            for (var entry = _head; entry is not null && entry.Deadline <= sentBefore && checks < MaxDeadlockChecksPerScan; entry = entry.Next)
+            {
+                if (entry.Request.IsWaitingForAdmission)
+                {
+                    (suspects ??= []).Add(entry.Request);
+                    checks++;
+                }
             }
         }
 
@@ -80,6 +101,17 @@ internal sealed class PendingCalls(TimeProvider time, TimeSpan timeout)
             foreach (var request in expired)
             {
                 request.Expire(timeout);
+            }
+        }
+
+        if (suspects is not null)
+        {
+            foreach (var request in suspects)
+            {
+                if (request.IsWaitingForAdmission && WaitForGraph.FindCycle(request) is { } cycle)
+                {
+                    request.FailDeadlocked(cycle);
+                }
             }
         }
     }

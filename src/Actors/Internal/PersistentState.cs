@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VetActors.Actors.Storage;
 
 namespace VetActors.Actors.Internal;
@@ -18,7 +17,7 @@ internal sealed class PersistentState<TState>(GrainStateId id, ActorRuntime runt
 
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = runtime.Time.GetTimestamp();
         var failed = true;
         try
         {
@@ -47,7 +46,7 @@ internal sealed class PersistentState<TState>(GrainStateId id, ActorRuntime runt
     {
         EnsureAlive();
         var payload = StateEnvelope.Write(State);
-        var started = Stopwatch.GetTimestamp();
+        var started = runtime.Time.GetTimestamp();
         var failed = true;
         try
         {
@@ -64,7 +63,7 @@ internal sealed class PersistentState<TState>(GrainStateId id, ActorRuntime runt
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         EnsureAlive();
-        var started = Stopwatch.GetTimestamp();
+        var started = runtime.Time.GetTimestamp();
         var failed = true;
         try
         {

@@ -24,14 +24,31 @@ internal static class ProxyGenerator
     private static readonly ConstructorInfo s_referenceConstructor = typeof(GrainReference).GetConstructor(
         BindingFlags.NonPublic | BindingFlags.Instance, [typeof(ActorRuntime), typeof(GrainId), typeof(GrainInterfaceInfo)])!;
 
+    // Proxies do not depend on a runtime: one per interface per process, however many silos a test starts.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, GrainInterfaceInfo> s_generated = new();
+
     private static ConstructorInfo? s_ignoresAccessChecks;
     private static int s_counter;
+
+    internal static GrainInterfaceInfo GetOrGenerate(Type grainInterface) =>
+        s_generated.TryGetValue(grainInterface, out var info) ? info : s_generated.GetOrAdd(grainInterface, Generate(grainInterface));
 
     internal static GrainInterfaceInfo Generate(Type grainInterface)
     {
         if (!grainInterface.IsInterface || !typeof(IGrain).IsAssignableFrom(grainInterface))
         {
             throw new ArgumentException($"{grainInterface} is not a grain interface.", nameof(grainInterface));
+        }
+
+        if (grainInterface.GetInterfaces().FirstOrDefault(i => !typeof(IGrain).IsAssignableFrom(i) && i.GetMethods().Length > 0) is { } other)
+        {
+            throw new NotSupportedException(
+                $"Grain interface {grainInterface.Name} extends {other.Name}, which is not a grain interface; a grain interface may only extend grain interfaces.");
+        }
+
+        if (grainInterface.GetProperties().Length > 0 || grainInterface.GetEvents().Length > 0)
+        {
+            throw new NotSupportedException($"Grain interface {grainInterface.Name} declares properties or events; grain interfaces declare methods only.");
         }
 
         lock (s_lock)
@@ -97,24 +114,33 @@ internal static class ProxyGenerator
             throw new NotSupportedException($"Grain method {name} has a ref, out or pointer parameter; grain calls pass values.");
         }
 
+        // ValueTask methods run on the same Task-based requests: the invoker converts the grain's ValueTask with
+        // AsTask, the proxy wraps the call's Task in a ValueTask.
         Type requestBase;
         MethodInfo invoke;
+        Type taskType;
         var returnType = method.ReturnType;
-        if (returnType == typeof(Task))
+        var isValueTask = returnType == typeof(ValueTask)
+            || (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
+        if (returnType == typeof(Task) || returnType == typeof(ValueTask))
         {
             requestBase = typeof(Request);
+            taskType = typeof(Task);
             invoke = typeof(GrainReference).GetMethod(nameof(GrainReference.InvokeVoid))!;
         }
-        else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        else if (returnType.IsGenericType
+            && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
         {
             var result = returnType.GetGenericArguments()[0];
             GrantAccess(result.Assembly);
             requestBase = typeof(Request<>).MakeGenericType(result);
+            taskType = typeof(Task<>).MakeGenericType(result);
             invoke = typeof(GrainReference).GetMethod(nameof(GrainReference.Invoke))!.MakeGenericMethod(result);
         }
         else
         {
-            throw new NotSupportedException($"Grain method {name} returns {returnType}; grain methods return Task or Task<T>.");
+            throw new NotSupportedException(
+                $"Grain method {name} returns {returnType}; grain methods return Task, Task<T>, ValueTask or ValueTask<T>.");
         }
 
         foreach (var parameter in parameters)
@@ -131,8 +157,9 @@ internal static class ProxyGenerator
         var requestConstructor = request.DefineDefaultConstructor(MethodAttributes.Public);
         var invokeOverride = request.DefineMethod(
             "Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
-            returnType, [typeof(object)]);
+            taskType, [typeof(object)]);
         var il = invokeOverride.GetILGenerator();
+        var valueTask = isValueTask ? il.DeclareLocal(returnType) : null;
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Castclass, method.DeclaringType);
         foreach (var field in fields)
@@ -142,6 +169,13 @@ internal static class ProxyGenerator
         }
 
         il.Emit(OpCodes.Callvirt, method);
+        if (valueTask is not null)
+        {
+            il.Emit(OpCodes.Stloc, valueTask);
+            il.Emit(OpCodes.Ldloca, valueTask);
+            il.Emit(OpCodes.Call, returnType.GetMethod(nameof(ValueTask.AsTask))!);
+        }
+
         il.Emit(OpCodes.Ret);
         request.CreateType();
 
@@ -172,6 +206,11 @@ internal static class ProxyGenerator
         il.Emit(OpCodes.Ldloc, local);
         il.Emit(OpCodes.Ldc_I4, index);
         il.Emit(OpCodes.Call, invoke);
+        if (isValueTask)
+        {
+            il.Emit(OpCodes.Newobj, returnType.GetConstructor([taskType])!);
+        }
+
         il.Emit(OpCodes.Ret);
         proxy.DefineMethodOverride(proxyMethod, method);
     }

@@ -173,6 +173,11 @@ internal sealed partial class ReminderService : IDisposable
             await grain.ReceiveReminder(record.Name, new TickStatus(record.FirstDue, record.Period, record.TickDue, record.Attempts));
             var deliveredAt = Time.GetUtcNow();
             _runtime.Metrics.ReminderFired(deliveredAt - record.TickDue);
+            if (_runtime.IsKilled)
+            {
+                return;
+            }
+
             var next = record.IsOneShot ? (DateTimeOffset?)null : NextSlot(record, deliveredAt);
             if (!await Table.CompleteAsync(record, next, CancellationToken.None))
             {

@@ -23,6 +23,18 @@ internal abstract class Turn : SynchronizationContext
     /// <summary>Sent under <see cref="RequestContext.AllowCallChainReentrancy"/>.</summary>
     internal bool AllowsChainReentrancy;
 
+    /// <summary>Done: its task completed, or it was dropped. Set under the activation's lock.</summary>
+    internal bool IsFinished;
+
+    /// <summary>
+    /// The last call this turn made that has not completed: the edge of the wait-for graph that
+    /// <see cref="WaitForGraph"/> walks. Read without locks, so only trusted when it has stayed put.
+    /// </summary>
+    internal GrainRequest? Outstanding;
+
+    /// <summary>Submitted, not admitted yet, not finished: it waits behind the activation's running turn.</summary>
+    internal bool IsWaitingForAdmission => !IsRunning && !IsFinished && !IsExpired;
+
     internal virtual bool AlwaysInterleave => false;
 
     internal virtual bool IsReadOnly => false;

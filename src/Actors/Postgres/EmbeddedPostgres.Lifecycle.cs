@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using VetActors.Actors.Postgres.Internal;
 
 namespace VetActors.Actors.Postgres;
@@ -18,12 +20,16 @@ public sealed partial class EmbeddedPostgres
 
         Directory.CreateDirectory(folder.DataDirectory);
         await account.TakeOwnershipAsync(folder.DataDirectory, cancellationToken);
+        await account.EnsureReachableAsync(folder.DataDirectory, cancellationToken);
         LogInitializing(logger, folder.DataDirectory, binaries.Directory);
 
-        var initdb = await ProcessRunner.RunAsync(
-            binaries.InitDb,
-            ["-D", folder.DataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C", "--auth=trust"],
-            account.RunAsUser, options.StartTimeout, cancellationToken);
+        List<string> arguments = ["-D", folder.DataDirectory, "-U", Superuser, "-E", "UTF8", "--locale=C", "--auth=trust"];
+        if (!options.SyncAfterInit)
+        {
+            arguments.Add("--no-sync");
+        }
+
+        var initdb = await ProcessRunner.RunAsync(binaries.InitDb, arguments, account.RunAsUser, options.StartTimeout, cancellationToken);
         if (!initdb.Succeeded)
         {
             throw new InvalidOperationException(
@@ -38,13 +44,15 @@ public sealed partial class EmbeddedPostgres
     {
         Directory.CreateDirectory(SocketDirectory);
         await _account.TakeOwnershipAsync(SocketDirectory, cancellationToken);
-        if (_folder.ServerIsRunning())
+
+        // A previous owner killed without stopping its server leaves it running: it is ours, keep using it (once
+        // it accepts connections: it may still be starting, or finishing a shutdown, after which it is started anew).
+        if (_folder.ServerIsRunning() && await AdoptAsync(cancellationToken))
         {
-            // A previous owner was killed without stopping its server: the server is ours, keep using it.
-            Adopt();
             return;
         }
 
+        await _account.EnsureReachableAsync(DataDirectory, cancellationToken);
         _folder.WriteSettings(_options, Port);
         await _account.TakeOwnershipAsync(Path.Combine(DataDirectory, ClusterFolder.SettingsFileName), cancellationToken);
 
@@ -59,10 +67,9 @@ public sealed partial class EmbeddedPostgres
             return;
         }
 
-        if (_folder.ServerIsRunning())
+        // Another process started the same folder at the same moment.
+        if (_folder.ServerIsRunning() && await AdoptAsync(cancellationToken))
         {
-            // Another process started the same folder at the same moment.
-            Adopt();
             return;
         }
 
@@ -71,7 +78,8 @@ public sealed partial class EmbeddedPostgres
             $"Server log ({_folder.LogFile}):{Environment.NewLine}{TailOfLog()}");
     }
 
-    private void Adopt()
+    /// <summary>Takes over the running server once it accepts connections; <c>false</c> when it stopped meanwhile.</summary>
+    private async Task<bool> AdoptAsync(CancellationToken cancellationToken)
     {
         if (_folder.LiveOwnerOtherThanCurrentProcess() is { } owner)
         {
@@ -79,8 +87,33 @@ public sealed partial class EmbeddedPostgres
                 $"'{DataDirectory}' is in use by the PostgreSQL server of running process {owner}. Stop that process or use another data folder.");
         }
 
-        _folder.RecordOwner();
-        LogAdopted(_logger, DataDirectory);
+        var started = Stopwatch.GetTimestamp();
+        while (_folder.ServerIsRunning())
+        {
+            // The running server keeps the port it was started with (it also names the socket file).
+            Port = _folder.RunningServerPort() ?? Port;
+            try
+            {
+                await using var connection = new NpgsqlConnection(AdministrationConnectionString());
+                await connection.OpenAsync(cancellationToken);
+                _folder.RecordOwner();
+                LogAdopted(_logger, DataDirectory);
+                return true;
+            }
+            catch (NpgsqlException ex)
+            {
+                if (Stopwatch.GetElapsedTime(started) > _options.StartTimeout)
+                {
+                    throw new InvalidOperationException(
+                        $"A PostgreSQL server runs on '{DataDirectory}' but did not accept connections within {_options.StartTimeout}: {ex.Message}", ex);
+                }
+
+                // Starting up or shutting down (57P03), or its socket not there yet: look again shortly.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+
+        return false;
     }
 
     private string TailOfLog()

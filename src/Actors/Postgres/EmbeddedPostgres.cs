@@ -44,7 +44,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     public string SocketDirectory => _folder.SocketDirectory;
 
     /// <summary>The server's port: the loopback TCP port when one was asked for, else only the socket file's number.</summary>
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>A connection string to <see cref="EmbeddedPostgresOptions.Database"/>.</summary>
     public string ConnectionString => GetConnectionString(_options.Database);
@@ -153,7 +153,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         if (stop.Succeeded)
         {
             _folder.ForgetOwner();
-            TryDeleteEmptySocketDirectory();
+            TryDeleteSocketDirectory();
             LogStopped(_logger, DataDirectory, mode);
         }
         else
@@ -165,15 +165,16 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     private string AdministrationConnectionString() =>
         new NpgsqlConnectionStringBuilder(GetConnectionString("postgres")) { Pooling = false }.ConnectionString;
 
-    private void TryDeleteEmptySocketDirectory()
+    private void TryDeleteSocketDirectory()
     {
         try
         {
-            Directory.Delete(SocketDirectory, recursive: false);
+            // The folder belongs to this data folder's server, which is down; an immediate stop leaves its socket behind.
+            Directory.Delete(SocketDirectory, recursive: true);
         }
         catch (IOException)
         {
-            // Not empty (another server on the folder started meanwhile) or already gone: leave it.
+            // Already gone.
         }
         catch (UnauthorizedAccessException)
         {

@@ -38,6 +38,12 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>PostgreSQL's <c>commit_siblings</c>, the concurrency at which <see cref="CommitDelayMicroseconds"/> applies.</summary>
     public int CommitSiblings { get; init; } = 5;
 
+    /// <summary>
+    /// Whether initdb flushes the new cluster's files to disk before returning (it does by default). Throwaway
+    /// clusters (tests) may skip it: it costs seconds and only matters if the machine loses power right after.
+    /// </summary>
+    public bool SyncAfterInit { get; init; } = true;
+
     /// <summary>How long <c>pg_ctl</c> may take to start or stop the server.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -13,7 +13,7 @@ namespace VetActors.Actors.Postgres;
 /// returns only after its transaction committed (<c>synchronous_commit</c> on); concurrent writes share commits
 /// (see <see cref="PostgresGrainStorageOptions"/>).
 /// </summary>
-public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
+public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
@@ -95,6 +95,9 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposab
             await _batcher.DisposeAsync();
         }
     }
+
+    /// <summary>Synchronous disposal (a container disposed with <c>Dispose()</c>): same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<long?> ReadVersionAsync(GrainStateId id, CancellationToken cancellationToken)
     {

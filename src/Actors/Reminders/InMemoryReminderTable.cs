@@ -137,12 +137,14 @@ public sealed class InMemoryReminderTable : IReminderTable
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
+            // As the PostgreSQL table: a leased row becomes available again when its lease runs out.
             DateTimeOffset? next = null;
             foreach (var row in _rows.Values)
             {
-                if (row.Record.ServiceId == serviceId && row.LeaseUntil is null && (next is null || row.Record.DueAt < next))
+                var available = row.LeaseUntil is { } lease && lease > row.Record.DueAt ? lease : row.Record.DueAt;
+                if (row.Record.ServiceId == serviceId && (next is null || available < next))
                 {
-                    next = row.Record.DueAt;
+                    next = available;
                 }
             }
 

@@ -106,5 +106,22 @@ public sealed class TestCluster : IAsyncDisposable
         await StartAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    /// <summary>
+    /// Stops the silo gracefully. A test that leaves a turn hanging would make that wait forever (the manual
+    /// clock never reaches the shutdown timeout), so after 30 s of real time the silo is killed and the
+    /// disposal fails, naming the cause, instead of hanging the test run.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await StopAsync(guard.Token);
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested)
+        {
+            await KillAsync();
+            throw new InvalidOperationException("The test cluster did not stop within 30 s: a grain turn was still running. Let every turn finish before disposing the cluster.");
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Options;
 using VetActors.Silo.Configuration;
 
@@ -15,7 +17,18 @@ internal static class SiloConfigurationExtensions
     /// </summary>
     public static WebApplicationBuilder AddSiloConfiguration(this WebApplicationBuilder builder)
     {
-        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        // Inserted before the command line so that, as usual, an argument overrides an environment variable.
+        IConfigurationBuilder configuration = builder.Configuration;
+        var commandLine = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
+        var environment = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
+        if (commandLine < 0)
+        {
+            configuration.Add(environment);
+        }
+        else
+        {
+            configuration.Sources.Insert(commandLine, environment);
+        }
 
         builder.Services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();

@@ -16,8 +16,8 @@ internal static partial class SiloDatabaseExtensions
     /// <summary>
     /// Before the host is built: starts the embedded server when no connection string is configured (stopped again
     /// after the host has stopped), applies the runtime's migrations and those of <paramref name="additionalSchemas"/>,
-    /// and registers PostgreSQL grain storage and reminders over one shared <see cref="NpgsqlDataSource"/>. Register
-    /// the actor runtime after this call so these registrations replace its in-memory defaults.
+    /// and registers PostgreSQL grain storage and reminders over one shared <see cref="NpgsqlDataSource"/>, replacing
+    /// any <c>IGrainStorage</c> / <c>IReminderTable</c> registered before (register the actor runtime first).
     /// </summary>
     public static async Task<WebApplicationBuilder> AddSiloDatabaseAsync(
         this WebApplicationBuilder builder, IReadOnlyList<SchemaMigrations>? additionalSchemas = null, CancellationToken cancellationToken = default)

@@ -217,3 +217,87 @@ internal interface IUnimplementedGrain : IGrainWithStringKey
 {
     Task PingAsync();
 }
+
+internal interface IStrictGrain : IGrainWithStringKey
+{
+    Task AcceptAsync(Unserializable value);
+}
+
+public sealed class Unserializable
+{
+    private Unserializable(int id)
+    {
+        Id = id;
+    }
+
+    public int Id { get; }
+
+    public Unserializable Self => this;
+
+    public static Unserializable Create(int id) => new(id);
+}
+
+internal sealed class StrictGrain : Grain, IStrictGrain
+{
+    public Task AcceptAsync(Unserializable value) => Task.CompletedTask;
+}
+
+public sealed class ArgumentSerializationTests
+{
+    [Fact]
+    public async Task Call_ArgumentThatCannotBeCopied_FailsNamingTheTypeAndTheFix()
+    {
+        await using var cluster = await Clusters.StartAsync();
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(
+            () => cluster.GrainFactory.GetGrain<IStrictGrain>("s").AcceptAsync(Unserializable.Create(1)));
+
+        Assert.Contains(nameof(Unserializable), error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Immutable]", error.Message, StringComparison.Ordinal);
+    }
+}
+
+internal interface IValueTaskGrain : IGrainWithStringKey
+{
+    ValueTask TouchAsync();
+
+    ValueTask<int> CountAsync();
+
+    ValueTask<string> FailAsync(string message);
+}
+
+internal sealed class ValueTaskGrain : Grain, IValueTaskGrain
+{
+    private int _touches;
+
+    public ValueTask TouchAsync()
+    {
+        _touches++;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<int> CountAsync()
+    {
+        await Task.Yield();
+        return _touches;
+    }
+
+    public ValueTask<string> FailAsync(string message) => ValueTask.FromException<string>(new InvalidOperationException(message));
+}
+
+public sealed class ValueTaskCallTests
+{
+    [Fact]
+    public async Task ValueTaskMethods_ReturnResultsAndExceptions()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IValueTaskGrain>("v");
+
+        await grain.TouchAsync();
+        await grain.TouchAsync();
+
+        Assert.Equal(2, await grain.CountAsync());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await grain.FailAsync("no such clinic"));
+        Assert.Equal("no such clinic", error.Message);
+    }
+}

@@ -9,6 +9,8 @@ internal interface IContextGrain : IGrainWithStringKey
     Task<string?> SetAndCallAsync(string key, string value, string calleeKey);
 
     Task<string?> SetAfterAwaitAsync(string key, string value);
+
+    Task SetSynchronouslyAsync(string key, string value);
 }
 
 internal sealed class ContextGrain : Grain, IContextGrain
@@ -19,6 +21,13 @@ internal sealed class ContextGrain : Grain, IContextGrain
     {
         RequestContext.Set(key, value);
         return await GrainFactory.GetGrain<IContextGrain>(calleeKey).ReadAsync(key);
+    }
+
+    public Task SetSynchronouslyAsync(string key, string value)
+    {
+        // Not an async method: without the runtime's isolation this change would land in the caller's context.
+        RequestContext.Set(key, value);
+        return Task.CompletedTask;
     }
 
     public async Task<string?> SetAfterAwaitAsync(string key, string value)
@@ -60,6 +69,21 @@ public sealed class RequestContextTests
         Assert.Null(RequestContext.Get("user"));
         Assert.Null(RequestContext.Get("role"));
         Assert.Null(await grain.ReadAsync("user"));
+    }
+
+    [Fact]
+    public async Task RequestContext_SetInANonAsyncGrainMethod_DoesNotLeakIntoTheCaller()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IContextGrain>("sync");
+        await grain.ReadAsync("warm-up");
+
+        // Once active and idle, the grain runs inline on this thread: the case where a leak could happen.
+        for (var i = 0; i < 50; i++)
+        {
+            await grain.SetSynchronouslyAsync("leak", "yes");
+            Assert.Null(RequestContext.Get("leak"));
+        }
     }
 
     [Fact]

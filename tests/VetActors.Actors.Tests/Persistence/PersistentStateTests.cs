@@ -162,3 +162,23 @@ internal static class StorageRegistration
     internal static void AddStorage(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, IGrainStorage storage) =>
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, storage);
 }
+
+public sealed class PersistentStateRestartTests
+{
+    [Fact]
+    public async Task ClearState_ThenRestart_LoadsANewStateWithoutRecord()
+    {
+        var builder = Clusters.Builder();
+        var cluster = await builder.BuildAndStartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IPetGrain>("gone");
+        await grain.RenameAsync("Oscar");
+        await grain.ClearAsync();
+
+        await cluster.RestartAsync();
+
+        var restarted = cluster.GrainFactory.GetGrain<IPetGrain>("gone");
+        Assert.Equal("", (await restarted.GetAsync()).Name);
+        Assert.Equal(("2", false), await restarted.GetStorageInfoAsync());
+        await cluster.StopAsync();
+    }
+}

@@ -9,7 +9,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task StartAsync_FreshFolderThenRestart_KeepsCommittedData()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("restart"), "data"), Database = "restart_test" };
+        var options = NewOptions("restart", database: "restart_test");
 
         await using (var first = await EmbeddedPostgres.StartAsync(options))
         {
@@ -26,7 +26,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task StartAsync_StaleLockFileFromKilledServer_StartsAnyway()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("stale"), "data") };
+        var options = NewOptions("stale");
         await (await EmbeddedPostgres.StartAsync(options)).DisposeAsync();
 
         // A lock file naming a live process that is not this cluster's postmaster (this test process), as after
@@ -41,7 +41,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task StartAsync_ServerLeftRunningOnFolder_ReusesIt()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("adopt"), "data") };
+        var options = NewOptions("adopt");
         var abandoned = await EmbeddedPostgres.StartAsync(options);
         await ExecuteAsync(abandoned.ConnectionString, "CREATE TABLE marker (id int)");
 
@@ -55,7 +55,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task StartAsync_ServerOwnedByAnotherLiveProcess_RefusesToShareIt()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("owned"), "data") };
+        var options = NewOptions("owned");
         await using var running = await EmbeddedPostgres.StartAsync(options);
 
         // PID 1 is always alive: the folder now looks owned by another running silo.
@@ -67,9 +67,21 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task StartAsync_ServerLeftRunningOnFreeTcpPort_ReusesItOnItsPort()
+    {
+        var options = NewOptions("adopt-tcp", tcpPort: 0);
+        var abandoned = await EmbeddedPostgres.StartAsync(options);
+
+        await using var next = await EmbeddedPostgres.StartAsync(options);
+
+        Assert.Equal(abandoned.Port, next.Port);
+        Assert.Equal(1, await ScalarAsync<int>(next.ConnectionString, "SELECT 1"));
+    }
+
+    [Fact]
     public async Task StartAsync_WithTcpPort_AcceptsLoopbackConnections()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("tcp"), "data"), TcpPort = 0 };
+        var options = NewOptions("tcp", tcpPort: 0);
         await using var server = await EmbeddedPostgres.StartAsync(options);
 
         var tcp = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = server.Port }.ConnectionString;
@@ -90,13 +102,31 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task StartAsync_AsRootUnderFolderClosedToPostgresUser_FailsNamingTheFolder()
+    {
+        if (!Environment.IsPrivilegedProcess || OperatingSystem.IsWindows())
+        {
+            // Only root hands the server to the postgres OS user; as any other user the server runs as the caller.
+            return;
+        }
+
+        var closed = PostgresTestServer.NewFolder("closed");
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(closed, "data"), SyncAfterInit = false };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options));
+
+        Assert.Contains("cannot reach", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_NonEmptyFolderWithoutCluster_RefusesToInitialise()
     {
         var folder = PostgresTestServer.NewFolder("occupied");
         await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "not a database");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = folder }));
+            () => EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { SyncAfterInit = false, DataDirectory = folder }));
         Assert.Contains("refusing", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
     }
@@ -122,6 +152,15 @@ public sealed class EmbeddedPostgresTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => server.CreateDatabaseAsync(name, CancellationToken.None));
     }
+
+    // Throwaway clusters: initdb need not flush them to disk.
+    private static EmbeddedPostgresOptions NewOptions(string purpose, string database = "vetactors", int? tcpPort = null) => new()
+    {
+        DataDirectory = Path.Combine(PostgresTestServer.NewFolder(purpose), "data"),
+        Database = database,
+        TcpPort = tcpPort,
+        SyncAfterInit = false,
+    };
 
     internal static async Task ExecuteAsync(string connectionString, string sql)
     {

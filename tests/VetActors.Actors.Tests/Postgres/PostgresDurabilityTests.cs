@@ -16,7 +16,11 @@ public sealed class PostgresDurabilityTests
     [Fact]
     public async Task CrashAsync_DuringGroupCommittedWrites_EveryAcknowledgedWriteSurvivesRecovery()
     {
-        var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(PostgresTestServer.NewFolder("crash"), "data") };
+        var options = new EmbeddedPostgresOptions
+        {
+            DataDirectory = Path.Combine(PostgresTestServer.NewFolder("crash"), "data"),
+            SyncAfterInit = false,
+        };
         var ids = Enumerable.Range(0, Writers).Select(i => new GrainStateId("svc", "pet", $"clinic-1/pet/{i}", "state")).ToArray();
         var acknowledged = new long[Writers];
 

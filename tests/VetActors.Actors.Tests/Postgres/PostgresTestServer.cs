@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using VetActors.Actors.Postgres;
+using VetActors.Actors.Postgres.Internal;
 
 namespace VetActors.Actors.Tests.Postgres;
 
@@ -22,7 +23,7 @@ public static class PostgresTestServer
     {
         var server = await GetAsync();
         var name = string.Create(
-            CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}")[..40];
+            CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}");
         await server.CreateDatabaseAsync(name, CancellationToken.None);
         return server.GetConnectionString(name);
     }
@@ -44,6 +45,7 @@ public static class PostgresTestServer
         var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
         {
             DataDirectory = Path.Combine(ProcessFolder, "shared"),
+            SyncAfterInit = false,
             Database = "tests",
             SharedBuffers = "32MB",
             MaxConnections = 200,
@@ -71,7 +73,10 @@ public static class PostgresTestServer
                 continue;
             }
 
-            foreach (var data in Directory.EnumerateDirectories(folder))
+            var clusters = Directory.EnumerateDirectories(folder)
+                .SelectMany(d => new[] { d, Path.Combine(d, "data") })
+                .Where(d => File.Exists(Path.Combine(d, "PG_VERSION")));
+            foreach (var data in clusters)
             {
                 if (File.Exists(Path.Combine(data, "postmaster.pid")))
                 {
@@ -80,11 +85,15 @@ public static class PostgresTestServer
                     {
                         await using var orphan = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = data, Database = "tests" });
                     }
-                    catch (InvalidOperationException)
+                    catch (Exception)
                     {
-                        // Broken leftovers are deleted below all the same.
+                        // Broken leftovers (or ones another test process is sweeping right now) are deleted below
+                        // all the same: a sweep must never stop this run from starting its own server.
                     }
                 }
+
+                // A server that was still shutting down when its test process ended leaves its socket folder.
+                TryDelete(new ClusterFolder(data).SocketDirectory);
             }
 
             TryDelete(folder);

@@ -11,7 +11,8 @@ public sealed class CallTimeoutTests
         await using var cluster = await Clusters.StartAsync(probe);
         var grain = cluster.GrainFactory.GetGrain<IGatedGrain>("slow");
 
-        var call = grain.WorkAsync("never");
+        var call = grain.WorkAsync("late");
+        await Guard.UntilAsync(() => probe.Events.Contains("enter late"), "call entered");
         cluster.TimeProvider.Advance(TimeSpan.FromSeconds(29));
         Assert.False(call.IsCompleted);
         cluster.TimeProvider.Advance(TimeSpan.FromSeconds(2));
@@ -19,6 +20,10 @@ public sealed class CallTimeoutTests
         var error = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(Guard.Timeout));
         Assert.Contains("IGatedGrain.WorkAsync", error.Message, StringComparison.Ordinal);
         Assert.Contains("gated/slow", error.Message, StringComparison.Ordinal);
+
+        // The turn itself goes on (as in Orleans, a timeout does not cancel it) until it finishes.
+        probe.Signal("late").SetResult();
+        await Guard.UntilAsync(() => probe.Events.Contains("exit late"), "turn finished");
     }
 
     [Fact]
@@ -28,10 +33,14 @@ public sealed class CallTimeoutTests
         await using var cluster = await Clusters.StartAsync(probe, o => o.CallTimeout = TimeSpan.FromSeconds(5));
         var grain = cluster.GrainFactory.GetGrain<IGatedGrain>("slow");
 
-        var call = grain.WorkAsync("never");
-        cluster.TimeProvider.Advance(TimeSpan.FromSeconds(6));
+        var call = grain.WorkAsync("late");
+        await Guard.UntilAsync(() => probe.Events.Contains("enter late"), "call entered");
+        cluster.TimeProvider.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(call.IsCompleted);
+        cluster.TimeProvider.Advance(TimeSpan.FromSeconds(2));
 
         await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(Guard.Timeout));
+        probe.Signal("late").SetResult();
     }
 
     [Fact]

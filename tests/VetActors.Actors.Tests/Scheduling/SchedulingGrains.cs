@@ -89,3 +89,30 @@ internal sealed class OrderedGrain : Grain, IOrderedGrain
 
     public Task<List<int>> GetAsync() => Task.FromResult(_values);
 }
+
+internal interface IFanOutGrain : IGrainWithStringKey
+{
+    Task<List<int>> FanOutToSelfAsync(int count);
+
+    Task RecordAsync(int value);
+}
+
+[Reentrant]
+internal sealed class FanOutGrain : Grain, IFanOutGrain
+{
+    private readonly List<int> _values = [];
+
+    public async Task<List<int>> FanOutToSelfAsync(int count)
+    {
+        // Sent while this turn holds the activation, so they queue up and start in order once it awaits.
+        var self = GrainFactory.GetGrain<IFanOutGrain>(this.GetPrimaryKeyString());
+        await Task.WhenAll(Enumerable.Range(0, count).Select(self.RecordAsync).ToArray());
+        return _values;
+    }
+
+    public Task RecordAsync(int value)
+    {
+        _values.Add(value);
+        return Task.CompletedTask;
+    }
+}

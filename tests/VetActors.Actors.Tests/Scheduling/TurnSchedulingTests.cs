@@ -28,9 +28,19 @@ public sealed class TurnSchedulingTests
         await using var cluster = await Clusters.StartAsync();
         var grain = cluster.GrainFactory.GetGrain<IOrderedGrain>("ordered");
 
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(grain.AppendAsync).ToArray());
+        await Task.WhenAll(Enumerable.Range(0, 500).Select(grain.AppendAsync).ToArray());
 
-        Assert.Equal(Enumerable.Range(0, 50), await grain.GetAsync());
+        Assert.Equal(Enumerable.Range(0, 500), await grain.GetAsync());
+    }
+
+    [Fact]
+    public async Task Reentrant_QueuedCallsStartInTheOrderTheyWereSent()
+    {
+        await using var cluster = await Clusters.StartAsync();
+
+        var values = await cluster.GrainFactory.GetGrain<IFanOutGrain>("fan").FanOutToSelfAsync(200);
+
+        Assert.Equal(Enumerable.Range(0, 200), values);
     }
 
     [Fact]

@@ -114,4 +114,22 @@ public sealed class GrainTimerTests
         Assert.False(probe.Signal("deactivated kept").Task.IsCompleted);
         Assert.Equal(1, await kept.TicksAsync());
     }
+
+    [Fact]
+    public async Task Timer_Interleave_TicksWhileARequestAwaits()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var grain = cluster.GrainFactory.GetGrain<ITickingGrain>("interleaved");
+        await grain.StartInterleavedAsync(TimeSpan.FromSeconds(1));
+        var held = grain.HoldAsync("gate");
+        await Guard.UntilAsync(() => probe.Events.Contains("hold"), "request holding the activation");
+
+        cluster.TimeProvider.Advance(TimeSpan.FromSeconds(1));
+        await Guard.UntilAsync(() => probe.Events.Contains("interleaved tick"), "tick ran during the request");
+
+        Assert.DoesNotContain("released", probe.Events);
+        probe.Signal("gate").SetResult();
+        await held.WaitAsync(Guard.Timeout);
+    }
 }

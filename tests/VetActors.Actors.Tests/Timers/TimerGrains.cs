@@ -7,6 +7,10 @@ internal interface ITickingGrain : IGrainWithStringKey
 {
     Task StartAsync(TimeSpan dueTime, TimeSpan period, bool blockEachTick, bool keepAlive);
 
+    Task StartInterleavedAsync(TimeSpan dueTime);
+
+    Task HoldAsync(string gate);
+
     Task ChangeAsync(TimeSpan dueTime, TimeSpan period);
 
     Task StopAsync();
@@ -27,6 +31,25 @@ internal sealed class TickingGrain(Probe probe) : Grain, ITickingGrain
             (grain: this, block: blockEachTick),
             new GrainTimerCreationOptions(dueTime, period) { KeepAlive = keepAlive });
         return Task.CompletedTask;
+    }
+
+    public Task StartInterleavedAsync(TimeSpan dueTime)
+    {
+        _timer = RegisterGrainTimer(
+            _ =>
+            {
+                probe.Record("interleaved tick");
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task HoldAsync(string gate)
+    {
+        probe.Record("hold");
+        await probe.Signal(gate).Task;
+        probe.Record("released");
     }
 
     public Task ChangeAsync(TimeSpan dueTime, TimeSpan period)

@@ -105,6 +105,20 @@ internal sealed class ClusterFolder
         return false;
     }
 
+    /// <summary>The port recorded in postmaster.pid (its fourth line) by the running server, if readable.</summary>
+    public int? RunningServerPort()
+    {
+        try
+        {
+            var line = File.ReadLines(PidFile).Skip(3).FirstOrDefault();
+            return int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The live process, other than this one, that owns the running server; <c>null</c> when there is none.</summary>
     public int? LiveOwnerOtherThanCurrentProcess()
     {

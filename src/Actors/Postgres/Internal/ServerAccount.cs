@@ -18,6 +18,26 @@ internal sealed class ServerAccount
 
     public static ServerAccount Current() => new(Environment.IsPrivilegedProcess ? PostgresUser : null);
 
+    /// <summary>
+    /// Fails clearly when the server's user cannot reach a folder it owns, which happens when a parent folder
+    /// is private to another user (a checkout under <c>/root</c>, say): initdb would only say "permission denied".
+    /// </summary>
+    public async Task EnsureReachableAsync(string path, CancellationToken cancellationToken)
+    {
+        if (RunAsUser is null)
+        {
+            return;
+        }
+
+        var probe = await ProcessRunner.RunAsync("test", ["-w", path], RunAsUser, TimeSpan.FromSeconds(10), cancellationToken);
+        if (!probe.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"The '{RunAsUser}' OS user, which runs PostgreSQL, cannot reach '{path}': one of its parent folders is closed " +
+                "to other users. Choose a data folder under a path it can enter, e.g. /var/lib/vetactors/postgres.");
+        }
+    }
+
     /// <summary>Hands a folder (recursively) or a file to the server's user and makes it private to that user.</summary>
     public async Task TakeOwnershipAsync(string path, CancellationToken cancellationToken)
     {

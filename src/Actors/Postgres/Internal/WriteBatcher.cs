@@ -85,8 +85,14 @@ internal sealed class WriteBatcher : IAsyncDisposable
         }
         catch (PostgresException)
         {
-            // The server refused one statement (a malformed payload, say), which rolled back the whole batch before
-            // anything was committed: each write is retried on its own so only the faulty one fails.
+            // When a statement of a batch fails, the server skips the rest of the batch, Parse messages of statements
+            // being auto-prepared included, and Npgsql 10 can lose track of what is prepared on that connection (its
+            // next command then reads another's rows: "unexpected DataRow"). Pooled connections are dropped so that
+            // none carries that state; this path only runs for payloads the server rejects.
+            _dataSource.Clear();
+
+            // The failed statement rolled back the whole batch before anything was committed: each write is retried
+            // on its own so that only the faulty one fails.
             foreach (var write in batch)
             {
                 await CompleteSingleAsync(write);
