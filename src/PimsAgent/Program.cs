@@ -32,5 +32,6 @@ inspect.SetAction(parse =>
     return 0;
 });
 root.Subcommands.Add(inspect);
+root.Subcommands.Add(ImportCommand.Create(Console.WriteLine));
 
 return await root.Parse(args).InvokeAsync();
