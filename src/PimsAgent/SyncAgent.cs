@@ -50,6 +50,7 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
         var client = new PimsSync.PimsSyncClient(connect());
         var headers = new Metadata { { "authorization", "Bearer " + options.ApiKey } };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Writes are cancelled with the call (gRPC stream writers take no token of their own).
         using var call = client.Sync(headers, cancellationToken: stop.Token);
         await call.RequestStream.WriteAsync(new AgentMessage
         {
@@ -58,7 +59,7 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
                 AgentId = options.AgentId, PimsKind = options.PimsKind, PimsVersion = options.PimsVersion,
                 LastAcknowledgedSequence = _state?.LastAcknowledged ?? 0, FullImport = options.FullImport, TotalRecords = total,
             },
-        }, stop.Token);
+        }, CancellationToken.None);
         if (!await call.ResponseStream.MoveNext(stop.Token) || call.ResponseStream.Current.Welcome is not { } welcome)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream before its welcome."));
@@ -96,7 +97,7 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
                 var index = (int)(sequence - baseSequence);
                 var batch = new Batch { Sequence = sequence, EndOfImport = options.FullImport && sequence == last };
                 batch.Records.AddRange(batches[index]);
-                await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, stop.Token);
+                await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, CancellationToken.None);
             }
         }, stop.Token);
 
