@@ -8,11 +8,13 @@ namespace VetActors.Grains.Sync.Internal;
 /// </summary>
 internal sealed class ClientDirectory
 {
+    private const char Separator = '\u0001';
+
     private readonly Dictionary<string, ClientIndexEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byPhoneAndLastName = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _postings = new(StringComparer.Ordinal);
 
     public int Count => _entries.Count;
 
@@ -38,15 +40,16 @@ internal sealed class ClientDirectory
             ids.Add(entry.ClientId);
         }
 
+        var sortKey = SortKey(entry);
         foreach (var token in Tokens(entry))
         {
-            if (!_postings.TryGetValue(token, out var ids))
+            if (!_postings.TryGetValue(token, out var keys))
             {
-                _postings[token] = ids = new HashSet<string>(StringComparer.Ordinal);
+                _postings[token] = keys = new SortedSet<string>(StringComparer.Ordinal);
                 _tokens.Add(token);
             }
 
-            ids.Add(entry.ClientId);
+            keys.Add(sortKey);
         }
     }
 
@@ -66,9 +69,10 @@ internal sealed class ClientDirectory
             }
         }
 
+        var sortKey = SortKey(old);
         foreach (var token in Tokens(old))
         {
-            if (_postings.TryGetValue(token, out var ids) && ids.Remove(clientId) && ids.Count == 0)
+            if (_postings.TryGetValue(token, out var keys) && keys.Remove(sortKey) && keys.Count == 0)
             {
                 _postings.Remove(token);
                 _tokens.Remove(token);
@@ -105,45 +109,84 @@ internal sealed class ClientDirectory
 
     /// <summary>
     /// Clients matching every word of <paramref name="query"/> as a prefix of a name word, an email, a phone
-    /// number (whole or its last 7 or 4 digits) or a PIMS id; ordered by last and first name.
+    /// number (whole or its last 7 or 4 digits) or a PIMS id; ordered by last and first name. Postings are kept
+    /// in that order, so the answer walks the rarest word's postings in order and stops at <paramref name="limit"/>
+    /// instead of sorting every hit.
     /// </summary>
     public List<ClientIndexEntry> Search(string query, int limit)
     {
-        HashSet<string>? result = null;
-        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(word => QueryPrefixes(word)
+                .SelectMany(prefix => _tokens.GetViewBetween(prefix, prefix + '\uffff'))
+                .Distinct(StringComparer.Ordinal)
+                .Select(token => _postings[token])
+                .ToList())
+            .ToList();
+        if (words.Count == 0 || words.Any(w => w.Count == 0))
         {
-            var hits = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var prefix in QueryPrefixes(word))
+            return [];
+        }
+
+        var driver = words.MinBy(w => w.Sum(set => set.Count))!;
+        var results = new List<ClientIndexEntry>(limit);
+        string? previous = null;
+        foreach (var key in MergeInOrder(driver))
+        {
+            if (key == previous)
             {
-                foreach (var token in _tokens.GetViewBetween(prefix, prefix + '\uffff'))
+                continue;
+            }
+
+            previous = key;
+            if (words.All(w => ReferenceEquals(w, driver) || w.Any(set => set.Contains(key))))
+            {
+                results.Add(_entries[key[(key.LastIndexOf(Separator) + 1)..]]);
+                if (results.Count == limit)
                 {
-                    hits.UnionWith(_postings[token]);
+                    break;
                 }
-            }
-
-            if (result is null)
-            {
-                result = hits;
-            }
-            else
-            {
-                result.IntersectWith(hits);
-            }
-
-            if (result.Count == 0)
-            {
-                break;
             }
         }
 
-        return result is null
-            ? []
-            : [.. result.Select(id => _entries[id])
-                .OrderBy(e => e.LastName, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(e => e.FirstName, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(e => e.ClientId, StringComparer.Ordinal)
-                .Take(limit)];
+        return results;
     }
+
+    /// <summary>The keys of several ordered sets in one ordered sequence (duplicates adjacent).</summary>
+    private static IEnumerable<string> MergeInOrder(List<SortedSet<string>> sets)
+    {
+        if (sets.Count == 1)
+        {
+            foreach (var key in sets[0])
+            {
+                yield return key;
+            }
+
+            yield break;
+        }
+
+        var heads = new PriorityQueue<IEnumerator<string>, string>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            var enumerator = set.GetEnumerator();
+            if (enumerator.MoveNext())
+            {
+                heads.Enqueue(enumerator, enumerator.Current);
+            }
+        }
+
+        while (heads.TryDequeue(out var enumerator, out var key))
+        {
+            yield return key;
+            if (enumerator.MoveNext())
+            {
+                heads.Enqueue(enumerator, enumerator.Current);
+            }
+        }
+    }
+
+    /// <summary>Orders postings by last name, first name, then id; the id follows the last separator.</summary>
+    private static string SortKey(ClientIndexEntry entry) =>
+        Normalize.Name(entry.LastName) + Separator + Normalize.Name(entry.FirstName) + Separator + entry.ClientId;
 
     private static IEnumerable<string> QueryPrefixes(string word)
     {
