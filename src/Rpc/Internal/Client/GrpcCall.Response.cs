@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using VetActors.Rpc.Internal.Protocol;
 
@@ -63,6 +64,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ResponseMessageReader> GetReaderAsync(HttpResponseMessage response)
     {
         if (_reader is { } reader)

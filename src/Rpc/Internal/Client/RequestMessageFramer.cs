@@ -16,17 +16,18 @@ internal sealed class RequestMessageFramer : SerializationContext, IDisposable
     private PooledBufferWriter? _writer;
     private PooledBufferWriter? _compressed;
     private bool _completed;
-    private readonly BufferLease _lease;
-
-    public RequestMessageFramer()
-    {
-        _lease = new BufferLease(ReleaseBuffers);
-    }
+    private int _lease;
 
     /// <summary>Marks the framer's buffers in use until <see cref="Exit"/> (a frame is being written).</summary>
-    public void Enter() => _lease.Enter();
+    public void Enter() => BufferLease.Enter(ref _lease, this);
 
-    public void Exit() => _lease.Exit();
+    public void Exit()
+    {
+        if (BufferLease.Exit(ref _lease))
+        {
+            ReleaseBuffers();
+        }
+    }
 
     /// <summary>Serializes and frames <paramref name="message"/>; the result lives in a buffer this framer owns.</summary>
     public ReadOnlyMemory<byte> Frame<T>(Marshaller<T> marshaller, T message, ICompressionProvider? compression, int? maxSendMessageSize)
@@ -100,7 +101,13 @@ internal sealed class RequestMessageFramer : SerializationContext, IDisposable
         _completed = true;
     }
 
-    public void Dispose() => _lease.Dispose();
+    public void Dispose()
+    {
+        if (BufferLease.Dispose(ref _lease))
+        {
+            ReleaseBuffers();
+        }
+    }
 
     private void ReleaseBuffers()
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 
 namespace VetActors.Rpc.Internal.Client;
@@ -22,7 +23,7 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
     private int _end;
     private ReadOnlyMemory<byte> _payload;
     private PooledBufferWriter? _decompressed;
-    private readonly BufferLease _lease;
+    private int _lease;
 
     public ResponseMessageReader(Stream stream, int? maxReceiveMessageSize, string? encoding, ICompressionProvider? compression)
     {
@@ -31,24 +32,28 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
         _encoding = encoding;
         _compression = compression;
         _buffer = ArrayPool<byte>.Shared.Rent(MinimumBufferSize);
-        _lease = new BufferLease(ReleaseBuffers);
     }
 
     /// <summary>Reads the next message, or returns <c>null</c> at the end of the body (between messages).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> ReadMessageAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
         where T : class
     {
-        _lease.Enter();
+        BufferLease.Enter(ref _lease, this);
         try
         {
             return await ReadMessageCoreAsync(marshaller, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _lease.Exit();
+            if (BufferLease.Exit(ref _lease))
+            {
+                ReleaseBuffers();
+            }
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<T?> ReadMessageCoreAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
         where T : class
     {
@@ -100,16 +105,20 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
     }
 
     /// <summary>True when the body holds nothing more (the expected state after a unary response).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> IsAtEndAsync(CancellationToken cancellationToken)
     {
-        _lease.Enter();
+        BufferLease.Enter(ref _lease, this);
         try
         {
             return !await FillAsync(1, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _lease.Exit();
+            if (BufferLease.Exit(ref _lease))
+            {
+                ReleaseBuffers();
+            }
         }
     }
 
@@ -119,7 +128,13 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
 
     public override ReadOnlySequence<byte> PayloadAsReadOnlySequence() => new(_payload);
 
-    public void Dispose() => _lease.Dispose();
+    public void Dispose()
+    {
+        if (BufferLease.Dispose(ref _lease))
+        {
+            ReleaseBuffers();
+        }
+    }
 
     private void ReleaseBuffers()
     {
@@ -132,6 +147,7 @@ internal sealed class ResponseMessageReader : DeserializationContext, IDisposabl
     }
 
     /// <summary>Reads until at least <paramref name="count"/> unconsumed bytes are buffered; false at end of body.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int count, CancellationToken cancellationToken)
     {
         if (_end - _start >= count)
