@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
@@ -15,7 +16,7 @@ internal sealed partial class PimsSyncGrain(
     [PersistentState("sync")] IPersistentState<PimsSyncState> sync,
     [PersistentState("index")] IPersistentState<PimsSyncIndexState> index,
     IOptions<PimsSyncOptions> options,
-    IClinicNotifier notifier,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<PimsSyncGrain> logger) : Grain, IPimsSyncGrain, IRemindable
 {
@@ -24,6 +25,9 @@ internal sealed partial class PimsSyncGrain(
     private const int AcksKept = 64;
 
     private readonly PimsSyncOptions _options = options.Value;
+
+    // Without a notifier (a host that has no outbox), notifications stay queued in the state until one is there.
+    private readonly IClinicNotifier? _notifier = services.GetService<IClinicNotifier>();
     private readonly ClientDirectory _directory = new();
     private bool _staleCheckRegistered;
 
@@ -200,7 +204,7 @@ internal sealed partial class PimsSyncGrain(
     /// <summary>Hands queued notifications to the outbox; one that fails stays queued for the next stale check.</summary>
     private async Task DeliverOutgoingAsync(CancellationToken cancellationToken)
     {
-        if (State.Outgoing.Count == 0)
+        if (State.Outgoing.Count == 0 || _notifier is null)
         {
             return;
         }
@@ -210,7 +214,7 @@ internal sealed partial class PimsSyncGrain(
         {
             foreach (var notification in State.Outgoing)
             {
-                await notifier.SendAsync(notification, cancellationToken);
+                await _notifier.SendAsync(notification, cancellationToken);
                 sent++;
             }
         }
