@@ -24,6 +24,14 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Node test peers (tests/Interop/node) need node >= 20 (@connectrpc/connect-node 2.1); the machine
+# image ships it, Debian's own nodejs (18) is too old, so a missing or old node is an error here.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+  echo "node >= 20 and npm are required for the gRPC interop peers (found node major version $node_major)" >&2
+  exit 1
+fi
+
 # Node test peers: every package.json under tests/ (outside node_modules) gets its lock-file install.
 while IFS= read -r pkg; do
   dir=$(dirname "$pkg")

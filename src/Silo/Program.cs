@@ -1,3 +1,5 @@
+using VetActors.Grains.Migrations;
+using VetActors.GrpcApi;
 using VetActors.Silo.Hosting;
 
 try
@@ -5,14 +7,17 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddSiloConfiguration();
     builder.AddSiloEndpoint();
+    builder.AddVetActorsRuntime();
+    builder.AddGrpcApi();
 
-    // The actor runtime and the gRPC services register here, before the database step, whose PostgreSQL stores
-    // then replace the runtime's in-memory defaults; their endpoints map below, next to the health endpoint.
-    await builder.AddSiloDatabaseAsync();
+    // The runtime and the API register before the database step, whose PostgreSQL stores then replace the
+    // runtime's in-memory defaults; the domain's own tables (scope "grains") are migrated with the runtime's.
+    await builder.AddSiloDatabaseAsync([new SchemaMigrations(GrainsSchema.Scope, typeof(GrainsSchema).Assembly)]);
     builder.AddSiloHealth();
 
     var app = builder.Build();
     app.MapSiloHealth();
+    app.MapVetActorsServices();
     await app.RunAsync();
     return 0;
 }

@@ -13,6 +13,12 @@ public static class GrainKeys
 
     public static string Client(string clinicId, string clientId) => Child(clinicId, "client", clientId, nameof(clientId));
 
+    /// <summary>The index of one client's conversations (<c>clinic-42/client/981/conversations</c>).</summary>
+    public static string ClientConversations(string clinicId, string clientId) => Client(clinicId, clientId) + "/conversations";
+
+    /// <summary>One client's SMS and email consent (<c>clinic-42/client/981/consent</c>).</summary>
+    public static string ClientConsent(string clinicId, string clientId) => Client(clinicId, clientId) + "/consent";
+
     public static string Pet(string clinicId, string petId) => Child(clinicId, "pet", petId, nameof(petId));
 
     public static string Conversation(string clinicId, string conversationId) => Child(clinicId, "conversation", conversationId, nameof(conversationId));

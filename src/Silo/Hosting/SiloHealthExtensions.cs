@@ -1,8 +1,9 @@
 namespace VetActors.Silo.Hosting;
 
 /// <summary>
-/// A plain HTTP/2 liveness endpoint (<c>GET /healthz</c>) covering the database; gRPC health
-/// (<c>grpc.health.v1</c>) is served by the gRPC layer.
+/// Health in both forms a deployment asks for: <c>grpc.health.v1.Health</c> (what gRPC load balancers and
+/// tools probe) and a plain HTTP/2 <c>GET /healthz</c>, both covering the database; plus server reflection,
+/// so ordinary gRPC tools can list and call the services.
 /// </summary>
 internal static class SiloHealthExtensions
 {
@@ -10,13 +11,16 @@ internal static class SiloHealthExtensions
 
     public static WebApplicationBuilder AddSiloHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
+        builder.Services.AddGrpcHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
+        builder.Services.AddGrpcReflection();
         return builder;
     }
 
     public static WebApplication MapSiloHealth(this WebApplication app)
     {
         app.MapHealthChecks(Path);
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         return app;
     }
 }

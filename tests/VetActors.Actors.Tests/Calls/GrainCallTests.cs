@@ -15,6 +15,8 @@ internal interface ICallTargetGrain : IGrainWithStringKey
 
     Task<int> ThrowAfterAwaitAsync(string message);
 
+    Task<int> ThrowForResultAsync(string message);
+
     Task StoreAsync(List<string> items);
 
     Task<List<string>> GetItemsAsync();
@@ -58,6 +60,8 @@ internal sealed class CallTargetGrain(Probe probe) : Grain, ICallTargetGrain
     public Task<int> GetActivationNumberAsync() => Task.FromResult(_activationNumber);
 
     public Task ThrowAsync(string message) => throw new ArgumentException(message, nameof(message));
+
+    public Task<int> ThrowForResultAsync(string message) => throw new InvalidOperationException(message);
 
     public async Task<int> ThrowAfterAwaitAsync(string message)
     {
@@ -137,6 +141,18 @@ public sealed class GrainCallTests
 
         Assert.StartsWith("weight must be positive", error.Message, StringComparison.Ordinal);
         Assert.Equal("message", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Call_ResultMethodThrowsSynchronously_CallerGetsSameTypeAndMessage()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<ICallTargetGrain>("thrower");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ThrowForResultAsync("record not complete"));
+
+        Assert.Equal("record not complete", error.Message);
+        Assert.Equal(1, await grain.IncrementAsync());
     }
 
     [Fact]

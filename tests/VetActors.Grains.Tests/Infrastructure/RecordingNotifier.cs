@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
-using VetActors.Grains.Sync;
+using VetActors.Grains.Appointments;
 
 namespace VetActors.Grains.Tests.Infrastructure;
 
-/// <summary>Stands in for the outbox: keeps what the sync grain hands over.</summary>
-public sealed class RecordingNotifier : IClinicNotifier
+/// <summary>Keeps every notification sent, across silo restarts.</summary>
+public sealed class RecordingNotifier : IAppointmentNotifier
 {
-    public ConcurrentQueue<ClinicNotification> Sent { get; } = new();
+    private readonly ConcurrentQueue<AppointmentNotification> _sent = new();
 
-    public Task SendAsync(ClinicNotification notification, CancellationToken cancellationToken)
+    public IReadOnlyList<AppointmentNotification> Sent => [.. _sent];
+
+    public int Count(string reference, NotificationKind kind) => _sent.Count(n => n.Reference == reference && n.Kind == kind);
+
+    public Task NotifyAsync(AppointmentNotification notification, CancellationToken cancellationToken)
     {
-        Sent.Enqueue(notification);
+        _sent.Enqueue(notification);
         return Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SyncCluster(int indexCheckpointEntries = 8000) : IAsyncLifet
 {
     public const string ClinicId = "42";
 
-    public RecordingNotifier Notifier { get; } = new();
+    public RecordingClinicNotifier Notifier { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 

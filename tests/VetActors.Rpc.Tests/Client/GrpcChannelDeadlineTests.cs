@@ -66,8 +66,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task Deadline_PassesDuringCall_ResetsStreamAndFailsDeadlineExceeded()
     {
-        var started = new TaskCompletionSource();
-        var aborted = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(Hanging(started, aborted));
         using var channel = Channel(server);
         using var call = new EchoService.EchoServiceClient(channel).Expand(new EchoRequest(), deadline: Now.AddSeconds(5));
@@ -87,8 +87,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task Deadline_WithThrowOperationCanceled_ThrowsOperationCanceled()
     {
-        var started = new TaskCompletionSource();
-        await using var server = await FakeGrpcServer.StartAsync(Hanging(started, new TaskCompletionSource()));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await FakeGrpcServer.StartAsync(Hanging(started, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
         using var channel = Channel(server, throwOperationCanceled: true);
         using var call = new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest(), deadline: Now.AddSeconds(1));
         await started.Task;
@@ -102,7 +102,7 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task ServerResetAfterDeadline_IsDeadlineExceeded()
     {
-        var clockMoved = new TaskCompletionSource();
+        var clockMoved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(async context =>
         {
             await FakeGrpcServer.StartResponseAsync(context);
@@ -125,8 +125,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task CancellationToken_CancelledDuringCall_ResetsStreamAndFailsCancelled()
     {
-        var started = new TaskCompletionSource();
-        var aborted = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(Hanging(started, aborted));
         using var channel = Channel(server);
         using var cts = new CancellationTokenSource();
@@ -156,8 +156,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task CancellationToken_WithThrowOperationCanceled_ThrowsOperationCanceled()
     {
-        var started = new TaskCompletionSource();
-        await using var server = await FakeGrpcServer.StartAsync(Hanging(started, new TaskCompletionSource()));
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await FakeGrpcServer.StartAsync(Hanging(started, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
         using var channel = Channel(server, throwOperationCanceled: true);
         using var cts = new CancellationTokenSource();
         using var call = new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest(), cancellationToken: cts.Token);
@@ -172,8 +172,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task Dispose_UnfinishedCall_ResetsStreamWithCancelled()
     {
-        var started = new TaskCompletionSource();
-        var aborted = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(Hanging(started, aborted));
         using var channel = Channel(server);
         var call = new EchoService.EchoServiceClient(channel).Expand(new EchoRequest());
@@ -189,8 +189,8 @@ public sealed class GrpcChannelDeadlineTests
     [Fact]
     public async Task ChannelDispose_CancelsActiveCallsAndRefusesNewOnes()
     {
-        var started = new TaskCompletionSource();
-        var aborted = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(Hanging(started, aborted));
         var channel = Channel(server);
         var client = new EchoService.EchoServiceClient(channel);
@@ -208,8 +208,8 @@ public sealed class GrpcChannelDeadlineTests
     public async Task PropagationToken_ParentDeadlineAndCancellation_ApplyToChildCall()
     {
         string? timeout = null;
-        var started = new TaskCompletionSource();
-        var aborted = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var hanging = Hanging(started, aborted);
         await using var server = await FakeGrpcServer.StartAsync(context =>
         {

@@ -16,7 +16,7 @@ public sealed class GrpcChannelMessageTests
     [Fact]
     public async Task Unary_MessageLongerThanReceiveLimit_FailsFromHeaderBeforeBody()
     {
-        var serverDone = new TaskCompletionSource();
+        var serverDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(async context =>
         {
             await FakeGrpcServer.StartResponseAsync(context);

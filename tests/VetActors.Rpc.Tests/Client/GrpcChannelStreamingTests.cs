@@ -69,7 +69,7 @@ public sealed class GrpcChannelStreamingTests
     [Fact]
     public async Task ServerStreaming_ReadTokenCancelled_CancelsCall()
     {
-        var aborted = new TaskCompletionSource();
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(async context =>
         {
             await FakeGrpcServer.StartResponseAsync(context);
@@ -188,7 +188,7 @@ public sealed class GrpcChannelStreamingTests
     [Fact]
     public async Task Write_WhileFlowControlHoldsPreviousWrite_SecondWriteThrowsInvalidOperation()
     {
-        var release = new TaskCompletionSource();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeGrpcServer.StartAsync(async context =>
         {
             // Not reading the body: the stream's flow-control window fills and the client's write waits.
@@ -205,11 +205,18 @@ public sealed class GrpcChannelStreamingTests
         var first = call.RequestStream.WriteAsync(big);
         var second = call.RequestStream.WriteAsync(new EchoRequest());
 
-        Assert.False(first.IsCompleted);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => second);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => call.RequestStream.CompleteAsync());
-        release.SetResult();
-        await first;
+        try
+        {
+            Assert.False(first.IsCompleted);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => second);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => call.RequestStream.CompleteAsync());
+        }
+        finally
+        {
+            release.SetResult();
+        }
+        // A guard, not a timing assertion: a lost window update would otherwise hang the run.
+        await first.WaitAsync(TimeSpan.FromSeconds(60));
         await call.RequestStream.CompleteAsync();
         Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
     }

@@ -218,7 +218,7 @@ public sealed class GrpcChannelUnaryTests
     [Fact]
     public async Task ServerStreaming_ConnectionDroppedMidResponse_IsUnavailable()
     {
-        var started = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var server = await FakeGrpcServer.StartAsync(async context =>
         {
             await FakeGrpcServer.StartResponseAsync(context);

@@ -1,0 +1,16 @@
+namespace VetActors.Grains.Audit;
+
+/// <summary>How actors are named in audit entries.</summary>
+public static class AuditActors
+{
+    public const string InternalService = "internal-service";
+    public const string Anonymous = "anonymous";
+
+    public static string Staff(string userId) => "staff:" + userId;
+
+    public static string Practice(string practiceSessionId) => "practice-session:" + practiceSessionId;
+
+    public static string Client(string clientId) => "client:" + clientId;
+
+    public static string Agent(string agentId) => "pims-agent:" + agentId;
+}

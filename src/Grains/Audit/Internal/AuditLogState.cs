@@ -1,0 +1,6 @@
+namespace VetActors.Grains.Audit.Internal;
+
+internal sealed class AuditLogState
+{
+    public List<AuditEntry> Entries { get; set; } = [];
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VetActors.Actors;
+using VetActors.Grains.Identity;
+using VetActors.Grains.Migrations;
+using VetActors.Grains.Outbox;
+
+namespace VetActors.Grains.Hosting;
+
+/// <summary>Registers the actor runtime with the domain's grains and the services they use.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The actor runtime hosting every grain of VetActors.Grains (options from section <c>Actors</c>), identity
+    /// settings (<c>Identity</c>) and the PostgreSQL outbox with its delivery (<c>Outbox</c>). Call after the
+    /// PostgreSQL storage is registered, so the runtime uses it; the domain's migrations are scope
+    /// <see cref="GrainsSchema.Scope"/> of this assembly.
+    /// </summary>
+    public static IServiceCollection AddVetActorsGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ActorRuntimeOptions>().Bind(configuration.GetSection(ActorRuntimeOptions.SectionName));
+        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName))
+            .Validate(o => o.MinimumPasswordLength >= 12 && o.PasswordHashIterations >= 1_000 && o.LockoutThreshold >= 1,
+                "Identity: MinimumPasswordLength must be at least 12, PasswordHashIterations at least 1000, LockoutThreshold at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory) && o.MaxAttempts >= 1 && o.BatchSize >= 1,
+                "Outbox: PickupDirectory is required; MaxAttempts and BatchSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddPostgresOutbox();
+        services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
+        return services;
+    }
+}

@@ -1,0 +1,152 @@
+using Google.Protobuf;
+using Grpc.Core;
+using VetActors.Interop.Testing;
+
+namespace VetActors.InteropServer;
+
+/// <summary>
+/// <c>grpc.testing.TestService</c> as doc/interop-test-descriptions.md specifies it: zero-filled
+/// payloads of the requested sizes, Echo Status, Echo Metadata, compressed request checks,
+/// per-message response compression and <c>interval_us</c> pauses. <c>UnimplementedCall</c> is left
+/// to the generated base class, which answers UNIMPLEMENTED.
+/// </summary>
+internal sealed class InteropTestService(TimeProvider time) : TestService.TestServiceBase
+{
+    private const string EchoInitialKey = "x-grpc-test-echo-initial";
+    private const string EchoTrailingKey = "x-grpc-test-echo-trailing-bin";
+
+    private static readonly Task<Empty> EmptyResponse = Task.FromResult(new Empty());
+
+    // The specification echoes metadata on UnaryCall and FullDuplexCall only; EmptyCall stays the
+    // cheapest possible call, which the load benchmark relies on.
+    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => EmptyResponse;
+
+    public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
+    {
+        await EchoMetadataAsync(context);
+        EnsureCompressedIfExpected(request.ExpectCompressed, context);
+        ThrowIfEchoStatus(request.ResponseStatus);
+        var compress = request.ResponseCompressed?.Value ?? false;
+        if (compress)
+        {
+            CallCompression.RequestGzipResponses(context);
+        }
+        CallCompression.CompressNextMessage(context, compress);
+        return new SimpleResponse { Payload = CreatePayload(request.ResponseSize) };
+    }
+
+    public override Task<SimpleResponse> CacheableUnaryCall(SimpleRequest request, ServerCallContext context) =>
+        UnaryCall(request, context);
+
+    public override async Task StreamingOutputCall(
+        StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    {
+        await EchoMetadataAsync(context);
+        ThrowIfEchoStatus(request.ResponseStatus);
+        await WriteResponsesAsync(request, responseStream, context);
+    }
+
+    public override async Task<StreamingInputCallResponse> StreamingInputCall(
+        IAsyncStreamReader<StreamingInputCallRequest> requestStream, ServerCallContext context)
+    {
+        await EchoMetadataAsync(context);
+        var total = 0;
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var request = requestStream.Current;
+            EnsureCompressedIfExpected(request.ExpectCompressed, context);
+            total += request.Payload?.Body.Length ?? 0;
+        }
+        return new StreamingInputCallResponse { AggregatedPayloadSize = total };
+    }
+
+    public override async Task FullDuplexCall(
+        IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
+        IServerStreamWriter<StreamingOutputCallResponse> responseStream,
+        ServerCallContext context)
+    {
+        await EchoMetadataAsync(context);
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            var request = requestStream.Current;
+            ThrowIfEchoStatus(request.ResponseStatus);
+            await WriteResponsesAsync(request, responseStream, context);
+        }
+    }
+
+    public override async Task HalfDuplexCall(
+        IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
+        IServerStreamWriter<StreamingOutputCallResponse> responseStream,
+        ServerCallContext context)
+    {
+        await EchoMetadataAsync(context);
+        var requests = new List<StreamingOutputCallRequest>();
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            requests.Add(requestStream.Current);
+        }
+        foreach (var request in requests)
+        {
+            ThrowIfEchoStatus(request.ResponseStatus);
+            await WriteResponsesAsync(request, responseStream, context);
+        }
+    }
+
+    private async Task WriteResponsesAsync(
+        StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    {
+        if (request.ResponseParameters.Any(p => p.Compressed?.Value == true))
+        {
+            CallCompression.RequestGzipResponses(context);
+        }
+        foreach (var parameters in request.ResponseParameters)
+        {
+            if (parameters.IntervalUs > 0)
+            {
+                await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), time, context.CancellationToken);
+            }
+            CallCompression.CompressNextMessage(context, parameters.Compressed?.Value ?? false);
+            await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = CreatePayload(parameters.Size) });
+        }
+    }
+
+    private static Payload CreatePayload(int size)
+    {
+        if (size < 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"Payload size {size} is negative."));
+        }
+        return new Payload { Type = PayloadType.Compressable, Body = size == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(new byte[size]) };
+    }
+
+    private static async Task EchoMetadataAsync(ServerCallContext context)
+    {
+        var initial = context.RequestHeaders.Get(EchoInitialKey);
+        if (initial is not null)
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { EchoInitialKey, initial.Value } });
+        }
+        var trailing = context.RequestHeaders.Get(EchoTrailingKey);
+        if (trailing is not null)
+        {
+            context.ResponseTrailers.Add(EchoTrailingKey, trailing.ValueBytes);
+        }
+    }
+
+    private static void EnsureCompressedIfExpected(BoolValue? expectCompressed, ServerCallContext context)
+    {
+        // The spec's probe: a client that claims compression but sent plain bytes is refused.
+        if (expectCompressed?.Value == true && !CallCompression.RequestIsCompressed(context))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Expected a compressed request message."));
+        }
+    }
+
+    private static void ThrowIfEchoStatus(EchoStatus? status)
+    {
+        if (status is { Code: not 0 })
+        {
+            throw new RpcException(new Status((StatusCode)status.Code, status.Message));
+        }
+    }
+}
