@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Sync;
+using VetActors.Grains.Sync.Internal;
 
 namespace VetActors.Grains.Hosting;
 
@@ -30,6 +33,11 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory) && o.MaxAttempts >= 1 && o.BatchSize >= 1,
                 "Outbox: PickupDirectory is required; MaxAttempts and BatchSize must be at least 1.")
             .ValidateOnStart();
+        services.AddOptions<PimsSyncOptions>().Bind(configuration.GetSection(PimsSyncOptions.SectionName))
+            .Validate(o => o.StaleAfter > TimeSpan.Zero && o.MaxUnacknowledgedBatches >= 1 && o.MaxRecordsPerBatch >= 1,
+                "PimsSync: StaleAfter must be positive; MaxUnacknowledgedBatches and MaxRecordsPerBatch at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IClinicNotifier, OutboxClinicNotifier>();
         services.AddPostgresOutbox();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
         return services;

@@ -96,7 +96,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             return;
         }
 
-        var requestType = method.Implementation!.GetParameters()[0].ParameterType;
+        var parameter = method.Implementation!.GetParameters()[0].ParameterType;
+        var requestType = parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(IAsyncStreamReader<>)
+            ? parameter.GetGenericArguments()[0]
+            : parameter;
         var descriptor = (Google.Protobuf.Reflection.MessageDescriptor)requestType.GetProperty("Descriptor")!.GetValue(null)!;
         Assert.DoesNotContain(descriptor.Fields.InDeclarationOrder(), f => f.Name == "clinic_id");
     }

@@ -1,0 +1,45 @@
+namespace VetActors.Grains.Pets;
+
+/// <summary>The stored state of a pet. Each record from the PIMS keeps its version, deletions included (tombstones).</summary>
+internal sealed class PetState
+{
+    public string? OwnerClientId { get; set; }
+
+    public string? PimsId { get; set; }
+
+    public long? PimsVersion { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Species { get; set; } = "";
+
+    public string? Breed { get; set; }
+
+    public string? Sex { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public string? Colour { get; set; }
+
+    public string? Microchip { get; set; }
+
+    public bool Deceased { get; set; }
+
+    public DateOnly? DeceasedDate { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public DateTimeOffset? DataAsOf { get; set; }
+
+    public List<WeightReading> Weights { get; set; } = [];
+
+    public Dictionary<string, Versioned<PetAppointment>> Appointments { get; set; } = [];
+
+    public Dictionary<string, Versioned<ServiceReminder>> Reminders { get; set; } = [];
+
+    public Dictionary<string, Versioned<Vaccination>> Vaccinations { get; set; } = [];
+
+    public Dictionary<string, Versioned<Prescription>> Prescriptions { get; set; } = [];
+
+    public List<PetNameChange> NameHistory { get; set; } = [];
+}

@@ -1,0 +1,15 @@
+using VetActors.Actors.Concurrency;
+
+namespace VetActors.Grains.Sync;
+
+/// <summary>
+/// The acknowledgement of a batch, sent only once its effects are durable. <see cref="Replayed"/> is set when the
+/// batch had been applied before and this is the stored answer.
+/// </summary>
+[Immutable]
+public sealed record BatchAck(
+    long Sequence,
+    IReadOnlyList<RecordOutcome> Applied,
+    IReadOnlyList<RecordOutcome> Held,
+    IReadOnlyList<RecordOutcome> Rejected,
+    bool Replayed = false);
