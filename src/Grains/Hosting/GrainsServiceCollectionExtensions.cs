@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
+using VetActors.Grains.Appointments;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
@@ -31,6 +32,7 @@ public static class GrainsServiceCollectionExtensions
                 "Outbox: PickupDirectory is required; MaxAttempts and BatchSize must be at least 1.")
             .ValidateOnStart();
         services.AddPostgresOutbox();
+        services.AddAppointments();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
         return services;
     }

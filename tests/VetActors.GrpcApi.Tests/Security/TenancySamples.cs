@@ -1,4 +1,5 @@
 using Grpc.Core;
+using VetActors.GrpcApi.Tests.Appointments;
 using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Identity.V1;
 using VetActors.Protos.Staff.V1;
@@ -15,7 +16,7 @@ public static class TenancySamples
     private const string SignIn = "/vetactors.identity.v1.SignIn/";
     private const string Staff = "/vetactors.staff.v1.StaffAccess/";
 
-    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>
+    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples())
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
