@@ -139,6 +139,9 @@ measure() { # measure SERVER CASE PORT
   if ! [[ "$requests" =~ ([0-9]+)\ succeeded,\ 0\ failed,\ 0\ errored,\ 0\ timeout ]]; then
     echo "errors under load on $server $case: $requests"; cat "$out"; exit 1
   fi
+  if ! grep -qE '^status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' "$out"; then
+    echo "non-2xx HTTP statuses on $server $case:"; cat "$out"; exit 1
+  fi
   local measured l50 l99
   measured=$(sed -nE 's/^finished in .*, ([0-9.]+) req\/s.*/\1/p' "$out")
   # h2load's log: start time, HTTP status, elapsed microseconds per request.
