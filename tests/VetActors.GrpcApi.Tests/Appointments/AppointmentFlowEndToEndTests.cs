@@ -36,14 +36,15 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
     {
         var (vetToken, vetId) = await OnboardAndSignInAdministratorAsync();
         var grains = server.Services.GetRequiredService<IGrainFactory>();
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await grains.GetGrain<IPractitionerGrain>(GrainKeys.Child(Clinic, "practitioner", vetId)).EnrollAsync(vetId);
-        var clientToken = (await Sessions.OpenAsync(grains, Clinic, SessionKind.PortalClient, "c-17", null, DateTimeOffset.UtcNow.AddHours(1))).Token;
+        var clientToken = (await Sessions.OpenAsync(grains, Clinic, SessionKind.PortalClient, "c-17", null, now.AddHours(1))).Token;
 
         var booked = await CallAsync<BookAppointmentRequest, Appointment>("Appointments", "BookAppointment", new BookAppointmentRequest
         {
             PetId = "pet-3",
             PractitionerId = vetId,
-            Start = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(5)),
+            Start = Timestamp.FromDateTimeOffset(now.AddMinutes(5)),
             Duration = Duration.FromTimeSpan(TimeSpan.FromMinutes(30)),
             Kind = AppointmentKind.Virtual,
         }, clientToken);
