@@ -2,6 +2,7 @@ using Grpc.Core;
 using VetActors.Actors;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Common;
+using VetActors.Grains.Identity;
 using VetActors.Grains.Practitioners;
 using VetActors.GrpcApi.Appointments.Internal;
 using VetActors.GrpcApi.Security;
@@ -71,5 +72,24 @@ internal sealed partial class AppointmentsService(IGrainFactory grains) : Proto.
         var schedule = await grains.GetGrain<IPractitionerGrain>(GrainKeys.Child(context.GetClinicId(), "practitioner", practitionerId)).GetAsync();
         var views = await Task.WhenAll(schedule.Bookings.OrderBy(b => b.Start).Select(b => AppointmentAccess.Grain(grains, context, b.Reference).GetAsync()));
         return new ListAppointmentsResponse { Appointments = { views.Select(v => v.ToProto()) } };
+    }
+
+    [Allow(Callers.PortalClient | Callers.StaffUser)]
+    public override async Task<ListAppointmentsResponse> ListClientAppointments(ListClientAppointmentsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetPrincipal();
+        var clientId = caller.Kind is Callers.PortalClient ? caller.ClientId! : request.ClientId;
+        if (clientId.Length == 0)
+        {
+            throw new ValidationException("client_id", "client_id is required.");
+        }
+
+        // Appointments are indexed by practitioner only, so a client's are found through the clinic's schedules:
+        // a clinic has tens of staff and each schedule holds only open appointments.
+        var members = await grains.GetGrain<IStaffRosterGrain>(IdentityKeys.Roster(context.GetClinicId())).ListMembersAsync();
+        var schedules = await Task.WhenAll(members.Select(m =>
+            grains.GetGrain<IPractitionerGrain>(GrainKeys.Child(context.GetClinicId(), "practitioner", m.UserId)).GetAsync()));
+        var views = await Task.WhenAll(schedules.SelectMany(s => s.Bookings).Select(b => AppointmentAccess.Grain(grains, context, b.Reference).GetAsync()));
+        return new ListAppointmentsResponse { Appointments = { views.Where(v => v.ClientId == clientId).OrderBy(v => v.Start).Select(v => v.ToProto()) } };
     }
 }

@@ -66,6 +66,7 @@ internal static class AppointmentTenancy
             Record = new ClinicalRecord { Notes = "Itchy ear.", MedicalRecord = "Otitis externa." },
         }, bothJoined: true, ended: true);
         yield return Sample("ListPractitionerAppointments", StatusCode.OK, StatusCode.OK, (_, w) => new ListPractitionerAppointmentsRequest { PractitionerId = w.A.AdminUserId });
+        yield return Sample("ListClientAppointments", StatusCode.OK, StatusCode.OK, (_, w) => new ListClientAppointmentsRequest { ClientId = w.A.ClientId });
         yield return SupportSample("OpenSupportCase", StatusCode.OK, StatusCode.NotFound, _ => new OpenSupportCaseRequest { AppointmentReference = Reference, Description = "client rude" });
         yield return SupportSample("ListSupportCases", StatusCode.OK, StatusCode.OK, _ => new ListSupportCasesRequest());
         yield return SupportSample("ResolveSupportCase", StatusCode.OK, StatusCode.NotFound, _ => new ResolveSupportCaseRequest

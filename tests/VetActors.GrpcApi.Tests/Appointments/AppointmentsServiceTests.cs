@@ -103,6 +103,20 @@ public sealed class AppointmentsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListClientAppointments_PortalClient_ListsOnlyTheirOwnWithEveryPractitionerEarliestFirst()
+    {
+        var withOther = await BookAsync(Client, practitionerId: _world.StaffUserId, startsIn: TimeSpan.FromHours(1));
+        var withVet = await BookAsync(Client, startsIn: TimeSpan.FromHours(2));
+        await BookAsync(Vet, clientId: "c-other", startsIn: TimeSpan.FromHours(4));
+
+        var own = await Service.ListClientAppointments(new ListClientAppointmentsRequest { ClientId = "c-other" }, Call(Client));
+        var other = await Service.ListClientAppointments(new ListClientAppointmentsRequest { ClientId = "c-other" }, Call(Vet));
+
+        Assert.Equal([withOther.Reference, withVet.Reference], own.Appointments.Select(a => a.Reference));
+        Assert.Equal(["c-other"], other.Appointments.Select(a => a.ClientId));
+    }
+
+    [Fact]
     public async Task RescheduleAppointment_ByTheClient_MovesTheStart()
     {
         var booked = await BookAsync(Client);
