@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Common;
@@ -128,9 +127,6 @@ internal static class AppointmentsMapping
         Proto.SupportOutcome.AgainstPractitioner => SupportOutcome.AgainstPractitioner,
         _ => throw new ValidationException("outcome", "Choose in the practitioner's favour or against."),
     };
-
-    public static Proto.ListAppointmentsResponse ToProto(this ImmutableArray<AppointmentView> appointments) =>
-        new() { Appointments = { appointments.Select(ToProto) } };
 
     private static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 
