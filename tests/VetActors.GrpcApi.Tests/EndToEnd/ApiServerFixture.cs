@@ -28,6 +28,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public string PickupDirectory => Path.Combine(_folder, "outbox");
 
+    /// <summary>The running server's services, for arranging what no RPC sets up.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not running.");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.Actors;
 using VetActors.Actors.Testing;
+using VetActors.Grains.Appointments;
 using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
@@ -50,6 +51,7 @@ public sealed class ApiTestHost : IAsyncLifetime
                 // Fewer PBKDF2 iterations keep the suite fast; the hash format and code path are the production ones.
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));
+                services.AddAppointments();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using VetActors.Grains.Common;
 using VetActors.Grains.Conversations;
+using VetActors.GrpcApi.Tests.Appointments;
 using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Identity.V1;
 using VetActors.Protos.Portal.V1;
@@ -24,7 +25,7 @@ public static class TenancySamples
     private const string StaffConversations = "/vetactors.portal.v1.StaffConversations/";
     private const string StaffSync = "/vetactors.staffsync.v1.StaffSync/";
 
-    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>
+    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples())
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
