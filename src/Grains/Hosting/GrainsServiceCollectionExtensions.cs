@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Grains.Appointments;
+using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
@@ -39,6 +40,9 @@ public static class GrainsServiceCollectionExtensions
                 "PimsSync: StaleAfter must be positive; MaxUnacknowledgedBatches and MaxRecordsPerBatch at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton<IClinicNotifier, OutboxClinicNotifier>();
+        services.TryAddSingleton<PimsClientDirectory>();
+        services.TryAddSingleton<IClientContactDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
+        services.TryAddSingleton<IClientPhoneDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
         services.AddPostgresOutbox();
         services.AddAppointments();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));

@@ -35,6 +35,13 @@ public interface IPimsSyncGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ClientSearchResult> SearchClientsAsync(string query, int limit);
 
+    /// <summary>
+    /// Clients (deleted ones excluded) whose email, or one of whose phones, is exactly <paramref name="emailOrPhone"/>
+    /// once normalized: an email when it holds an '@', otherwise a phone compared on its digits.
+    /// </summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ClientIndexEntry>> FindClientsByContactAsync(string emailOrPhone);
+
     /// <summary>Adds or refreshes a client created outside the PIMS, so imports can merge with it and staff can find it.</summary>
     Task IndexClientAsync(ClientIndexEntry entry);
 

@@ -117,6 +117,16 @@ internal sealed partial class PimsSyncGrain
             hits.Select(e => new ClientSearchHit(e.ClientId, e.FirstName, e.LastName, e.Email, e.Phones, e.PimsId)).ToArray()));
     }
 
+    public Task<IReadOnlyList<ClientIndexEntry>> FindClientsByContactAsync(string emailOrPhone)
+    {
+        if (string.IsNullOrWhiteSpace(emailOrPhone) || emailOrPhone.Length > 254)
+        {
+            throw new ValidationException("email_or_phone", "must be 1-254 characters.");
+        }
+
+        return Task.FromResult<IReadOnlyList<ClientIndexEntry>>(_directory.FindByContact(emailOrPhone));
+    }
+
     public async Task IndexClientAsync(ClientIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

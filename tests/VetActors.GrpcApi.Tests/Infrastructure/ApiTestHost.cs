@@ -10,6 +10,7 @@ using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Sync.Internal;
 using VetActors.GrpcApi.Errors.Internal;
 using VetActors.GrpcApi.Internal;
 using VetActors.GrpcApi.Security;
@@ -22,7 +23,11 @@ namespace VetActors.GrpcApi.Tests.Infrastructure;
 /// clock, the real interceptors, and service classes called directly (STYLE.md 17). <see cref="InvokeAsync"/> runs
 /// a unary RPC through the same interceptor chain the server uses.
 /// </summary>
-public sealed class ApiTestHost : IAsyncLifetime
+/// <param name="clientRecordsFromSync">
+/// Whether sign-in and inbound texts find clients in the records PIMS sync keeps (the production directories)
+/// instead of in <see cref="ClientDirectory"/> and <see cref="PhoneDirectory"/>.
+/// </param>
+public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLifetime
 {
     /// <summary>The internal service credential these tests configure (its SHA-256 is what the options hold).</summary>
     public const string InternalServiceKey = "internal-service-test-key-0123456789abcdef";
@@ -46,8 +51,18 @@ public sealed class ApiTestHost : IAsyncLifetime
             .ConfigureServices(services =>
             {
                 services.AddSingleton<IOutbox, InMemoryOutbox>();
-                services.AddSingleton<IClientContactDirectory>(ClientDirectory);
-                services.AddSingleton<IClientPhoneDirectory>(PhoneDirectory);
+                if (clientRecordsFromSync)
+                {
+                    services.AddSingleton<PimsClientDirectory>();
+                    services.AddSingleton<IClientContactDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
+                    services.AddSingleton<IClientPhoneDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
+                }
+                else
+                {
+                    services.AddSingleton<IClientContactDirectory>(ClientDirectory);
+                    services.AddSingleton<IClientPhoneDirectory>(PhoneDirectory);
+                }
+
                 // Fewer PBKDF2 iterations keep the suite fast; the hash format and code path are the production ones.
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));

@@ -13,6 +13,7 @@ internal sealed class ClientDirectory
     private readonly Dictionary<string, ClientIndexEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byPhoneAndLastName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byPhone = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _postings = new(StringComparer.Ordinal);
 
@@ -35,6 +36,16 @@ internal sealed class ClientDirectory
             if (!map.TryGetValue(key.Value, out var ids))
             {
                 map[key.Value] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(entry.ClientId);
+        }
+
+        foreach (var phone in entry.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
+        {
+            if (!_byPhone.TryGetValue(phone, out var ids))
+            {
+                _byPhone[phone] = ids = new HashSet<string>(StringComparer.Ordinal);
             }
 
             ids.Add(entry.ClientId);
@@ -66,6 +77,14 @@ internal sealed class ClientDirectory
             if (map.TryGetValue(key.Value, out var ids) && ids.Remove(clientId) && ids.Count == 0)
             {
                 map.Remove(key.Value);
+            }
+        }
+
+        foreach (var phone in old.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
+        {
+            if (_byPhone.TryGetValue(phone, out var ids) && ids.Remove(clientId) && ids.Count == 0)
+            {
+                _byPhone.Remove(phone);
             }
         }
 
@@ -105,6 +124,18 @@ internal sealed class ClientDirectory
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// Clients whose email (when <paramref name="emailOrPhone"/> holds an '@') or one of whose phones equals
+    /// <paramref name="emailOrPhone"/> once both are normalized; ordered by client id so answers are stable.
+    /// </summary>
+    public List<ClientIndexEntry> FindByContact(string emailOrPhone)
+    {
+        var ids = emailOrPhone.Contains('@', StringComparison.Ordinal)
+            ? Normalize.Email(emailOrPhone) is { } email ? _byEmail.GetValueOrDefault(email) : null
+            : Normalize.Phone(emailOrPhone) is { } phone ? _byPhone.GetValueOrDefault(phone) : null;
+        return ids is null ? [] : [.. ids.Order(StringComparer.Ordinal).Select(id => _entries[id])];
     }
 
     /// <summary>
