@@ -16,7 +16,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INTEROP_PROTOS = os.path.normpath(os.path.join(HERE, "..", "..", "InteropServer", "Protos"))
-EXTRA_PROTOS = os.path.normpath(os.path.join(HERE, "..", "protos"))
+# Health and reflection: the very files the server compiles (src/Rpc/Protos), so both sides agree.
+EXTRA_PROTOS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "src", "Rpc", "Protos"))
 
 _IMPORT = re.compile(r'^import\s+"([^"]+)";', re.MULTILINE)
 
