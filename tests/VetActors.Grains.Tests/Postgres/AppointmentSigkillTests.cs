@@ -67,13 +67,21 @@ public sealed class AppointmentSigkillTests
         var armed = ReadArmedLineAsync(host.StandardOutput);
 
         // A hang guard, not a deadline: the host prints as soon as the timer is durable.
-        if (await Task.WhenAny(armed, Task.Delay(TimeSpan.FromSeconds(60))) != armed || await armed is null)
+        string? line;
+        try
+        {
+            line = await armed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            line = null;
+        }
+        if (line is null)
         {
             host.Kill();
             Assert.Fail($"The crash host did not arm a timer: {await stderr}");
         }
 
-        var line = await armed;
         host.Kill();
         await host.WaitForExitAsync();
         Assert.Equal(137, host.ExitCode);
