@@ -61,6 +61,9 @@ internal sealed partial class AppointmentGrain(
         // The slot is reserved before the appointment is saved: a crash in between leaves a reservation
         // without an appointment (the slot blocked) rather than an appointment without a reservation.
         await Practitioner.ReserveAsync(Reference, booking.Start, booking.Duration);
+
+        // Indexed before the save too: a listing skips a reference whose appointment was never saved.
+        await GrainFactory.GetGrain<IClientAppointmentsGrain>(GrainKeys.ClientAppointments(ClinicId, booking.ClientId)).AddAsync(Reference);
         await RegisterOrUpdateOneShotReminder(AppointmentRules.NoShowReminder, booking.Start + AppointmentRules.NoShowWait);
         State.Status = AppointmentStatus.Booked;
         await SaveAsync();

@@ -16,6 +16,9 @@ public static class GrainKeys
     /// <summary>The index of one client's conversations (<c>clinic-42/client/981/conversations</c>).</summary>
     public static string ClientConversations(string clinicId, string clientId) => Client(clinicId, clientId) + "/conversations";
 
+    /// <summary>The index of one client's appointments (<c>clinic-42/client/981/appointments</c>).</summary>
+    public static string ClientAppointments(string clinicId, string clientId) => Client(clinicId, clientId) + "/appointments";
+
     /// <summary>One client's SMS and email consent (<c>clinic-42/client/981/consent</c>).</summary>
     public static string ClientConsent(string clinicId, string clientId) => Client(clinicId, clientId) + "/consent";
 

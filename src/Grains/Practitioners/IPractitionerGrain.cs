@@ -9,10 +9,13 @@ namespace VetActors.Grains.Practitioners;
 [GrainType("practitioner")]
 public interface IPractitionerGrain : IGrainWithStringKey
 {
-    /// <summary>Records that this staff member is a veterinarian who holds appointments (idempotent).</summary>
+    /// <summary>
+    /// Records that this staff member is a veterinarian who holds appointments (idempotent); the change, not a
+    /// repeat, goes to the clinic's audit log as done by staff member <paramref name="enrolledBy"/>.
+    /// </summary>
     Task<PractitionerSchedule> EnrollAsync(string enrolledBy);
 
-    /// <summary>Stops new bookings with this practitioner; existing ones stay (idempotent).</summary>
+    /// <summary>Stops new bookings with this practitioner; existing ones stay (idempotent, audited like enrolment).</summary>
     Task<PractitionerSchedule> WithdrawAsync(string withdrawnBy);
 
     /// <summary>Reserves [start, start + duration) for an appointment; refused when paused or overlapping.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VetActors.Actors;
+using VetActors.Grains.Audit;
 using VetActors.Grains.Common;
 
 namespace VetActors.Grains.Practitioners;
@@ -18,7 +19,7 @@ internal sealed class PractitionerGrain(
         {
             State.EnrolledAt = time.GetUtcNow();
             State.EnrolledBy = enrolledBy;
-            await SaveAsync();
+            await SaveAsync(new AuditRecord(AuditActors.Staff(enrolledBy), "practitioner.enrolled", PractitionerId, "not enrolled", "enrolled"));
         }
 
         return Schedule();
@@ -30,7 +31,7 @@ internal sealed class PractitionerGrain(
         {
             State.EnrolledAt = null;
             State.EnrolledBy = withdrawnBy;
-            await SaveAsync();
+            await SaveAsync(new AuditRecord(AuditActors.Staff(withdrawnBy), "practitioner.withdrawn", PractitionerId, "enrolled", "not enrolled"));
         }
 
         return Schedule();
@@ -148,4 +149,11 @@ internal sealed class PractitionerGrain(
     }
 
     private Task SaveAsync() => schedule.WriteStateAsync();
+
+    // Only an actual change is audited, so repeating an enrolment or withdrawal leaves the log as it was.
+    private async Task SaveAsync(AuditRecord record)
+    {
+        await SaveAsync();
+        await AuditLog.For(GrainFactory, GrainKeys.ClinicIdOf(this.GetPrimaryKeyString())).AppendAsync(record);
+    }
 }

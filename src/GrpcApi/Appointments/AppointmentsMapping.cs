@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Common;
+using VetActors.Grains.Practitioners;
 using VetActors.Grains.Support;
 using Proto = VetActors.Protos.Appointments.V1;
 
@@ -9,6 +10,15 @@ namespace VetActors.GrpcApi.Appointments;
 /// <summary>Appointment and support-case records to and from their protos.</summary>
 internal static class AppointmentsMapping
 {
+    public static Proto.Practitioner ToProto(this PractitionerSchedule p, string name) => new()
+    {
+        UserId = p.PractitionerId,
+        Name = name,
+        Enrolled = p.Enrolled,
+        Paused = p.Paused,
+        PausedSince = p.PausedSince is { } since ? Timestamp.FromDateTimeOffset(since) : null,
+    };
+
     public static Proto.Appointment ToProto(this AppointmentView a) => new()
     {
         Reference = a.Reference,

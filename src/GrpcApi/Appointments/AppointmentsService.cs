@@ -2,7 +2,6 @@ using Grpc.Core;
 using VetActors.Actors;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Common;
-using VetActors.Grains.Identity;
 using VetActors.Grains.Practitioners;
 using VetActors.GrpcApi.Appointments.Internal;
 using VetActors.GrpcApi.Security;
@@ -84,12 +83,24 @@ internal sealed partial class AppointmentsService(IGrainFactory grains) : Proto.
             throw new ValidationException("client_id", "client_id is required.");
         }
 
-        // Appointments are indexed by practitioner only, so a client's are found through the clinic's schedules:
-        // a clinic has tens of staff and each schedule holds only open appointments.
-        var members = await grains.GetGrain<IStaffRosterGrain>(IdentityKeys.Roster(context.GetClinicId())).ListMembersAsync();
-        var schedules = await Task.WhenAll(members.Select(m =>
-            grains.GetGrain<IPractitionerGrain>(GrainKeys.Child(context.GetClinicId(), "practitioner", m.UserId)).GetAsync()));
-        var views = await Task.WhenAll(schedules.SelectMany(s => s.Bookings).Select(b => AppointmentAccess.Grain(grains, context, b.Reference).GetAsync()));
-        return new ListAppointmentsResponse { Appointments = { views.Where(v => v.ClientId == clientId).OrderBy(v => v.Start).Select(v => v.ToProto()) } };
+        var references = await grains.GetGrain<IClientAppointmentsGrain>(GrainKeys.ClientAppointments(context.GetClinicId(), clientId)).ListAsync();
+        var views = await Task.WhenAll(references.Select(r => ViewOrNullAsync(AppointmentAccess.Grain(grains, context, r))));
+        return new ListAppointmentsResponse
+        {
+            Appointments = { views.OfType<AppointmentView>().OrderByDescending(v => v.Start).Select(v => v.ToProto()) },
+        };
+    }
+
+    // A booking that failed after indexing leaves a reference with no appointment behind it.
+    private static async Task<AppointmentView?> ViewOrNullAsync(IAppointmentGrain grain)
+    {
+        try
+        {
+            return await grain.GetAsync();
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 }

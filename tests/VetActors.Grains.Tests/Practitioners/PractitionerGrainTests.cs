@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.Grains.Appointments;
+using VetActors.Grains.Audit;
 using VetActors.Grains.Common;
 using VetActors.Grains.Practitioners;
 using VetActors.Grains.Tests.Infrastructure;
@@ -87,5 +88,23 @@ public sealed class PractitionerGrainTests
         var error = await Assert.ThrowsAsync<RuleViolation>(() => world.BookAsync("VA-BBBBBB", vet: "vet-2"));
 
         Assert.Equal("appointment.not_a_veterinarian", error.Code);
+    }
+
+    [Fact]
+    public async Task EnrollAndWithdraw_Repeated_AuditsEachChangeOnce()
+    {
+        await using var world = await AppointmentWorld.StartAsync();
+        var vet = world.Practitioner("vet-9");
+
+        await vet.EnrollAsync("admin-1");
+        await vet.EnrollAsync("admin-1");
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+        await vet.WithdrawAsync("admin-2");
+        await vet.WithdrawAsync("admin-2");
+
+        var entries = await AuditLog.For(world.Grains, AppointmentWorld.Clinic).ReadAsync(0, 100);
+        Assert.Equal(
+            [("staff:admin-1", "practitioner.enrolled", "vet-9", world.Now.AddMinutes(-5)), ("staff:admin-2", "practitioner.withdrawn", "vet-9", world.Now)],
+            entries.Select(e => (e.Actor, e.Action, e.Target, e.At)));
     }
 }

@@ -4,10 +4,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.Actors;
-using VetActors.Grains.Common;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Identity.Internal;
-using VetActors.Grains.Practitioners;
 using VetActors.GrpcApi.Tests.EndToEnd;
 using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Admin.V1;
@@ -37,7 +35,7 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
         var (vetToken, vetId) = await OnboardAndSignInAdministratorAsync();
         var grains = server.Services.GetRequiredService<IGrainFactory>();
         var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        await grains.GetGrain<IPractitionerGrain>(GrainKeys.Child(Clinic, "practitioner", vetId)).EnrollAsync(vetId);
+        var enrolled = await CallAsync<EnrollPractitionerRequest, Practitioner>("Appointments", "EnrollPractitioner", new EnrollPractitionerRequest { UserId = vetId }, vetToken);
         var clientToken = (await Sessions.OpenAsync(grains, Clinic, SessionKind.PortalClient, "c-17", null, now.AddHours(1))).Token;
 
         var booked = await CallAsync<BookAppointmentRequest, Appointment>("Appointments", "BookAppointment", new BookAppointmentRequest
@@ -60,6 +58,7 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
             Record = new ClinicalRecord { Notes = "Scratching left ear.", MedicalRecord = "Otitis externa.", Prescriptions = { "ear drops, 7 days" } },
         }, vetToken);
 
+        Assert.True(enrolled.Enrolled);
         Assert.Equal("c-17", booked.ClientId);
         Assert.Equal(AppointmentStatus.InCall, inCall.Status);
         Assert.Equal(AppointmentStatus.CallEnded, ended.Status);
@@ -67,6 +66,9 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
         Assert.Equal(AppointmentStatus.Completed, completed.Status);
         Assert.Equal(PayoutState.DueInFull, completed.Payout);
         Assert.Equal(completed, await CallAsync<GetAppointmentRequest, Appointment>("Appointments", "GetAppointment", new GetAppointmentRequest { Reference = booked.Reference }, clientToken));
+        Assert.Equal(
+            [completed],
+            (await CallAsync<ListClientAppointmentsRequest, ListAppointmentsResponse>("Appointments", "ListClientAppointments", new ListClientAppointmentsRequest(), clientToken)).Appointments);
     }
 
     private async Task<(string Token, string UserId)> OnboardAndSignInAdministratorAsync()

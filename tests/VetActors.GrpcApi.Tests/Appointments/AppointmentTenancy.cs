@@ -67,6 +67,9 @@ internal static class AppointmentTenancy
         }, bothJoined: true, ended: true);
         yield return Sample("ListPractitionerAppointments", StatusCode.OK, StatusCode.OK, (_, w) => new ListPractitionerAppointmentsRequest { PractitionerId = w.A.AdminUserId });
         yield return Sample("ListClientAppointments", StatusCode.OK, StatusCode.OK, (_, w) => new ListClientAppointmentsRequest { ClientId = w.A.ClientId });
+        yield return Sample("EnrollPractitioner", StatusCode.OK, StatusCode.NotFound, (_, w) => new EnrollPractitionerRequest { UserId = w.ExtraUserId });
+        yield return Sample("WithdrawPractitioner", StatusCode.OK, StatusCode.NotFound, (_, w) => new WithdrawPractitionerRequest { UserId = w.ExtraUserId });
+        yield return Sample("ListPractitioners", StatusCode.OK, StatusCode.OK, (_, _) => new ListPractitionersRequest());
         yield return SupportSample("OpenSupportCase", StatusCode.OK, StatusCode.NotFound, _ => new OpenSupportCaseRequest { AppointmentReference = Reference, Description = "client rude" });
         yield return SupportSample("ListSupportCases", StatusCode.OK, StatusCode.OK, _ => new ListSupportCasesRequest());
         yield return SupportSample("ResolveSupportCase", StatusCode.OK, StatusCode.NotFound, _ => new ResolveSupportCaseRequest
@@ -102,17 +105,17 @@ internal static class AppointmentTenancy
     private static KeyValuePair<string, TenancySample> Sample<TRequest>(
         string method, StatusCode own, StatusCode other, Func<ApiTestHost, TenancyWorld, TRequest> request, bool bothJoined = false, bool ended = false)
         where TRequest : class, IMessage =>
-        new(Appointments + method, new TenancySample(null, own, other, async (host, world, token) =>
-        {
-            await ArrangeAsync(host, world, bothJoined, ended);
-            return (await host.InvokeUntypedAsync(Appointments + method, request(host, world), token)).ToString() ?? string.Empty;
-        }));
+        new(Appointments + method, new TenancySample(
+            null,
+            own,
+            other,
+            async (host, world, token) => (await host.InvokeUntypedAsync(Appointments + method, request(host, world), token)).ToString() ?? string.Empty,
+            (host, world) => ArrangeAsync(host, world, bothJoined, ended)));
 
     private static KeyValuePair<string, TenancySample> SupportSample<TRequest>(string method, StatusCode own, StatusCode other, Func<TenancyWorld, TRequest> request)
         where TRequest : class, IMessage =>
-        new(Support + method, new TenancySample(null, own, other, async (host, world, token) =>
+        new(Support + method, new TenancySample(null, own, other, Arrange: (host, world) => ArrangeAsync(host, world), Call: async (host, world, token) =>
         {
-            await ArrangeAsync(host, world);
             if (token == world.A.AdminToken)
             {
                 // Opening is audited, so clinic A's case exists only for clinic A's own call: the matrix checks that

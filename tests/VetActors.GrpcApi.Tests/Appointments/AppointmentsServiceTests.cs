@@ -103,7 +103,7 @@ public sealed partial class AppointmentsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListClientAppointments_PortalClient_ListsOnlyTheirOwnWithEveryPractitionerEarliestFirst()
+    public async Task ListClientAppointments_PortalClient_ListsOnlyTheirOwnWithEveryPractitionerNewestFirst()
     {
         var withOther = await BookAsync(Client, practitionerId: _world.StaffUserId, startsIn: TimeSpan.FromHours(1));
         var withVet = await BookAsync(Client, startsIn: TimeSpan.FromHours(2));
@@ -112,8 +112,21 @@ public sealed partial class AppointmentsServiceTests : IAsyncLifetime
         var own = await Service.ListClientAppointments(new ListClientAppointmentsRequest { ClientId = "c-other" }, Call(Client));
         var other = await Service.ListClientAppointments(new ListClientAppointmentsRequest { ClientId = "c-other" }, Call(Vet));
 
-        Assert.Equal([withOther.Reference, withVet.Reference], own.Appointments.Select(a => a.Reference));
+        Assert.Equal([withVet.Reference, withOther.Reference], own.Appointments.Select(a => a.Reference));
         Assert.Equal(["c-other"], other.Appointments.Select(a => a.ClientId));
+    }
+
+    [Fact]
+    public async Task ListClientAppointments_AfterCancellation_StillListedWithItsStatus()
+    {
+        var booked = await BookAsync(Client);
+        await Service.CancelAppointment(new CancelAppointmentRequest { Reference = booked.Reference, Reason = "owner away" }, Call(Client));
+
+        var listed = await Service.ListClientAppointments(new ListClientAppointmentsRequest(), Call(Client));
+
+        var only = Assert.Single(listed.Appointments);
+        Assert.Equal(booked.Reference, only.Reference);
+        Assert.Equal(AppointmentStatus.Cancelled, only.Status);
     }
 
     [Fact]

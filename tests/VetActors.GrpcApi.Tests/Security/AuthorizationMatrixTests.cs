@@ -143,6 +143,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Callers.StaffUser => caller.AdminToken,
             _ => caller.AgentToken,
         };
+        if (sample!.Arrange is { } arrange)
+        {
+            await arrange(host, world);
+        }
+
         var auditBefore = await AuditCountAsync(host.Grains, "clinic-a");
 
         var status = StatusCode.OK;
