@@ -57,8 +57,13 @@ public sealed partial class EmbeddedPostgres
         await _account.TakeOwnershipAsync(Path.Combine(DataDirectory, ClusterFolder.SettingsFileName), cancellationToken);
 
         var secondsArg = ((int)_options.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+        // The address, port and socket folder are also given on the command line, which wins over every file: a
+        // server must never fall back to PostgreSQL's default localhost:5432, where two embedded servers collide.
+        var listen = _options.TcpPort is null ? string.Empty : "127.0.0.1";
+        var serverOptions = string.Create(CultureInfo.InvariantCulture, $"-c listen_addresses={listen} -p {Port} -k {SocketDirectory}");
         var start = await ProcessRunner.RunAsync(
-            _binaries.PgCtl, ["start", "-D", DataDirectory, "-l", _folder.LogFile, "-w", "-s", "-t", secondsArg], _account.RunAsUser,
+            _binaries.PgCtl, ["start", "-D", DataDirectory, "-l", _folder.LogFile, "-w", "-s", "-t", secondsArg, "-o", serverOptions], _account.RunAsUser,
             _options.StartTimeout + TimeSpan.FromSeconds(5), cancellationToken);
         if (start.Succeeded)
         {

@@ -85,9 +85,6 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             Port = Port,
             Username = Superuser,
             Database = database,
-            // Hot statements (state writes, reminder claims) are prepared once per physical connection.
-            MaxAutoPrepare = 64,
-            AutoPrepareMinUsages = 2,
             MaxPoolSize = 100,
         };
         return builder.ConnectionString;

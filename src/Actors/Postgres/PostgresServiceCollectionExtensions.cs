@@ -46,17 +46,14 @@ public static class PostgresServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Builds the data source the PostgreSQL stores use from a connection string: statements are auto-prepared
-    /// (unless the connection string says otherwise) and parameter values are never logged.
+    /// Builds the data source the PostgreSQL stores use from a connection string; parameter values are never logged.
+    /// Statements are not auto-prepared unless the connection string asks: with Npgsql 10, a failed statement in a
+    /// batch that was being auto-prepared can leave a pooled connection reading another command's rows.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
 
         if (loggerFactory is not null)
         {
