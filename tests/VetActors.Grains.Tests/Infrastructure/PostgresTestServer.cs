@@ -16,6 +16,9 @@ public static class PostgresTestServer
     private static readonly Lazy<Task<EmbeddedPostgres>> Server = new(StartAsync);
     private static int _counter;
 
+    /// <summary>The process's one embedded server (started on first use); every database fixture shares it.</summary>
+    public static Task<EmbeddedPostgres> ServerAsync() => Server.Value;
+
     /// <summary>A new migrated database; the caller disposes the data source.</summary>
     public static async Task<NpgsqlDataSource> CreateDatabaseAsync()
     {
