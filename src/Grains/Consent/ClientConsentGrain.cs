@@ -1,12 +1,14 @@
 using VetActors.Actors;
 using VetActors.Grains.Common;
 using VetActors.Grains.Consent.Internal;
+using VetActors.Grains.Events;
 
 namespace VetActors.Grains.Consent;
 
 internal sealed class ClientConsentGrain(
     [PersistentState("consent")] IPersistentState<ConsentState> consent,
-    TimeProvider timeProvider) : Grain, IClientConsentGrain
+    TimeProvider timeProvider,
+    IClinicEventHub? events = null) : Grain, IClientConsentGrain
 {
     private ConsentState State => consent.State;
 
@@ -75,8 +77,18 @@ internal sealed class ClientConsentGrain(
             State.EmailOptOut = next;
         }
 
-        State.Ledger.Add(new ConsentChange(channel, optedIn, source, keyword, staffUserId, timeProvider.GetUtcNow()));
+        var change = new ConsentChange(channel, optedIn, source, keyword, staffUserId, timeProvider.GetUtcNow());
+        State.Ledger.Add(change);
         await SaveAsync();
+        PublishChange(change);
+    }
+
+    // The key is clinic-42/client/{id}/consent (GrainKeys.ClientConsent).
+    private void PublishChange(ConsentChange change)
+    {
+        var key = this.GetPrimaryKeyString();
+        var clientId = key.Split('/')[2];
+        events?.Publish(new ClientConsentChanged(GrainKeys.ClinicIdOf(key), clientId, change, Status()));
     }
 
     private ConsentSource? OptOutOf(ConsentChannel channel) => channel is ConsentChannel.Sms ? State.SmsOptOut : State.EmailOptOut;

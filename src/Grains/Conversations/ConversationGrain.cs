@@ -1,12 +1,14 @@
 using VetActors.Actors;
 using VetActors.Grains.Common;
 using VetActors.Grains.Conversations.Internal;
+using VetActors.Grains.Events;
 
 namespace VetActors.Grains.Conversations;
 
 internal sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> conversation,
-    TimeProvider timeProvider) : Grain, IConversationGrain
+    TimeProvider timeProvider,
+    IClinicEventHub? events = null) : Grain, IConversationGrain
 {
     private ConversationState State => conversation.State;
 
@@ -27,8 +29,9 @@ internal sealed class ConversationGrain(
         State.Subject = open.Request.Subject.Trim();
         State.Status = ConversationStatus.Active;
         State.OpenedAt = now;
-        Append(Participant.Client(open.ClientId), open.Request.Text, open.Request.AttachmentIds, now);
+        var first = Append(Participant.Client(open.ClientId), open.Request.Text, open.Request.AttachmentIds, now);
         await SaveAsync();
+        Posted(first);
         return View();
     }
 
@@ -43,6 +46,7 @@ internal sealed class ConversationGrain(
 
         var sent = Append(message.Author, message.Text, message.AttachmentIds, timeProvider.GetUtcNow());
         await SaveAsync();
+        Posted(sent);
         return sent;
     }
 
@@ -147,6 +151,13 @@ internal sealed class ConversationGrain(
         [.. State.Messages],
         State.UnreadForStaff,
         State.UnreadForClient);
+
+    // Published once durable, so a live stream never shows a message that a reload would not.
+    private void Posted(ChatMessage message)
+    {
+        var (clinicId, id) = ConversationKeys.ConversationOf(this.GetPrimaryKeyString());
+        events?.Publish(new ConversationMessagePosted(clinicId, State.ClientId!, id, message));
+    }
 
     private Task SaveAsync() => conversation.WriteStateAsync();
 }

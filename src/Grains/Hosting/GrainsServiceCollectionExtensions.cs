@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Consent;
+using VetActors.Grains.Events;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
@@ -39,6 +40,8 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.StaleAfter > TimeSpan.Zero && o.MaxUnacknowledgedBatches >= 1 && o.MaxRecordsPerBatch >= 1,
                 "PimsSync: StaleAfter must be positive; MaxUnacknowledgedBatches and MaxRecordsPerBatch at least 1.")
             .ValidateOnStart();
+        services.AddOptions<ClinicEventOptions>().Bind(configuration.GetSection(ClinicEventOptions.SectionName));
+        services.AddClinicEvents();
         services.TryAddSingleton<IClinicNotifier, OutboxClinicNotifier>();
         services.TryAddSingleton<PimsClientDirectory>();
         services.TryAddSingleton<IClientContactDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());

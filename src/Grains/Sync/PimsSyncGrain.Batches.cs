@@ -1,5 +1,6 @@
 using VetActors.Grains.Clients;
 using VetActors.Grains.Common;
+using VetActors.Grains.Events;
 using VetActors.Grains.Pets;
 using VetActors.Grains.Sync.Internal;
 
@@ -16,6 +17,7 @@ internal sealed partial class PimsSyncGrain
         if (batch.Sequence <= State.LastSequence)
         {
             await SaveAsync();
+            AnnounceStatus(batch: null);
             return Replay(batch);
         }
 
@@ -82,6 +84,7 @@ internal sealed partial class PimsSyncGrain
         }
 
         await SaveAsync();
+        AnnounceStatus(new SyncBatchSummary(batch.Sequence, ack.Applied.Count, ack.Held.Count, ack.Rejected.Count));
         await DeliverOutgoingAsync(CancellationToken.None);
         Log.BatchApplied(logger, ClinicId, batch.Sequence, ack.Applied.Count, ack.Held.Count, ack.Rejected.Count);
         return new BatchAck(batch.Sequence, ack.Applied, ack.Held, ack.Rejected);

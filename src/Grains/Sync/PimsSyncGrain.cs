@@ -39,6 +39,7 @@ internal sealed partial class PimsSyncGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _announcedState = CurrentStatus().State;
         ReplayIndexLog();
         foreach (var entry in Index.Clients.Values)
         {
@@ -88,6 +89,7 @@ internal sealed partial class PimsSyncGrain(
         Touch(now);
         await EnsureStaleCheckAsync();
         await SaveAsync();
+        AnnounceStatus(batch: null);
         Log.AgentConnected(logger, ClinicId, hello.AgentId, hello.PimsKind, State.LastSequence);
         return new SessionStart(
             session.SessionId, State.LastSequence, State.ResyncRequested, _options.MaxUnacknowledgedBatches, _options.MaxRecordsPerBatch, _options.HeartbeatInterval);
@@ -99,6 +101,7 @@ internal sealed partial class PimsSyncGrain(
         UpdateSession(sessionId, s => s with { LastSeenAt = now });
         Touch(now);
         await SaveAsync();
+        AnnounceStatus(batch: null);
         return State.ResyncRequested;
     }
 
@@ -115,16 +118,18 @@ internal sealed partial class PimsSyncGrain(
         await SaveAsync();
     }
 
-    public Task<IntegrationStatus> GetStatusAsync()
+    public Task<IntegrationStatus> GetStatusAsync() => Task.FromResult(CurrentStatus());
+
+    private IntegrationStatus CurrentStatus()
     {
         var state = State.Sessions.Count == 0 ? IntegrationState.NotConnected
             : State.Stale ? IntegrationState.Stale
             : State.FullImportInProgress || !State.InitialImportCompleted ? IntegrationState.Importing
             : IntegrationState.Live;
         var latest = State.Sessions.FirstOrDefault();
-        return Task.FromResult(new IntegrationStatus(
+        return new IntegrationStatus(
             state, Progress(), State.LastSequence, State.InitialImportCompleted, State.FirstDataAt, State.LastActivityAt,
-            latest?.AgentId, latest?.PimsKind, _options.StaleAfter));
+            latest?.AgentId, latest?.PimsKind, _options.StaleAfter);
     }
 
     public Task<IReadOnlyList<AgentSession>> GetSessionsAsync() => Task.FromResult<IReadOnlyList<AgentSession>>((State.Sessions).ToArray());
@@ -146,6 +151,7 @@ internal sealed partial class PimsSyncGrain(
                 + "Check that the sync agent is running on the clinic's server and can reach the internet.");
             Log.IntegrationStale(logger, ClinicId, last);
             await SaveAsync();
+            AnnounceStatus(batch: null);
         }
 
         await DeliverOutgoingAsync(CancellationToken.None);

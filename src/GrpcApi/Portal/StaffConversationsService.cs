@@ -3,13 +3,14 @@ using VetActors.Actors;
 using VetActors.Grains.Common;
 using VetActors.Grains.Consent;
 using VetActors.Grains.Conversations;
+using VetActors.Grains.Events;
 using VetActors.GrpcApi.Security;
 using VetActors.Protos.Portal.V1;
 
 namespace VetActors.GrpcApi.Portal;
 
 /// <summary>The clinic's side of conversations and of a client's consent, for staff of the caller's clinic.</summary>
-internal sealed class StaffConversationsService(IGrainFactory grains) : StaffConversations.StaffConversationsBase
+internal sealed partial class StaffConversationsService(IGrainFactory grains, IClinicEventHub events) : StaffConversations.StaffConversationsBase
 {
     [Allow(Callers.StaffUser)]
     public override async Task<ListClientConversationsResponse> ListClientConversations(

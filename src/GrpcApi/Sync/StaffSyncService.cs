@@ -2,6 +2,7 @@ using Grpc.Core;
 using VetActors.Actors;
 using VetActors.Grains.Clients;
 using VetActors.Grains.Common;
+using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Pets;
 using VetActors.Grains.Sync;
@@ -22,7 +23,10 @@ internal sealed class StaffSyncService(IGrainFactory grains) : StaffSync.StaffSy
     {
         var client = grains.GetGrain<IClientGrain>(GrainKeys.Client(context.GetClinicId(), request.ClientId));
         var profile = await client.GetProfileAsync();
-        return profile.ToProto(await client.GetPetsAsync());
+        var response = profile.ToProto(await client.GetPetsAsync());
+        var consent = await grains.GetGrain<IClientConsentGrain>(GrainKeys.ClientConsent(context.GetClinicId(), request.ClientId)).GetStatusAsync();
+        response.SmsOptOutIndicator = consent.ShowSmsOptOutIndicator;
+        return response;
     }
 
     [Allow(Callers.StaffUser)]
