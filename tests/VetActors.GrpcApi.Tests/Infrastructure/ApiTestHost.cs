@@ -8,6 +8,7 @@ using VetActors.Actors.Testing;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
+using VetActors.Grains.Events;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
 using VetActors.Grains.Sync.Internal;
@@ -67,6 +68,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));
                 services.AddAppointments();
+                services.AddClinicEvents();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();
@@ -98,12 +100,16 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
             request, context, (req, ctx) => Authorization.UnaryServerHandler(req, ctx, handler));
     }
 
-    /// <summary>Calls server-streaming RPC <paramref name="fullName"/> through the interceptors, recording what it writes.</summary>
-    public Task InvokeServerStreamingAsync<TRequest, TResponse>(string fullName, TRequest request, IServerStreamWriter<TResponse> responses, string? token)
+    /// <summary>
+    /// Calls server-streaming RPC <paramref name="fullName"/> through the interceptors, recording what it writes;
+    /// <paramref name="cancellationToken"/> plays the caller cancelling (or its deadline passing).
+    /// </summary>
+    public Task InvokeServerStreamingAsync<TRequest, TResponse>(
+        string fullName, TRequest request, IServerStreamWriter<TResponse> responses, string? token, CancellationToken cancellationToken = default)
         where TRequest : class where TResponse : class
     {
         var method = ApiCatalog.Default.Methods.Single(m => m.Method.FullName == fullName);
-        var context = TestServerCallContext.WithToken(token, fullName);
+        var context = TestServerCallContext.WithToken(token, fullName, cancellationToken);
         ServerStreamingServerMethod<TRequest, TResponse> handler = (req, writer, ctx) =>
             (Task)method.Implementation!.Invoke(Service(method.ServiceType), [req, writer, ctx])!;
         return ExceptionMapping.ServerStreamingServerHandler(

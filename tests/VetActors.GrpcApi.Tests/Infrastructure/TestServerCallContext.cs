@@ -29,7 +29,7 @@ public sealed class TestServerCallContext : ServerCallContext
     }
 
     /// <summary>A context that presents <paramref name="token"/> as <c>authorization: Bearer ...</c> (none when null).</summary>
-    public static TestServerCallContext WithToken(string? token, string method = "/test.Service/Method")
+    public static TestServerCallContext WithToken(string? token, string method = "/test.Service/Method", CancellationToken cancellationToken = default)
     {
         var headers = new Metadata();
         if (token is not null)
@@ -37,7 +37,7 @@ public sealed class TestServerCallContext : ServerCallContext
             headers.Add("authorization", "Bearer " + token);
         }
 
-        return new TestServerCallContext(method, headers);
+        return new TestServerCallContext(method, headers, cancellationToken);
     }
 
     public string MethodName { get; }
