@@ -4,7 +4,7 @@ namespace VetActors.Grains.Events;
 /// The silo's publish/subscribe of clinic events: grains publish what happened (new conversation messages, consent
 /// changes, sync status), live streams subscribe to a clinic or to one client of it. It is in memory and serves the
 /// subscribers of this silo only: one silo is the deployment model today; with several, each silo would forward its
-/// grains' events to the others (the events are serializable records for that reason).
+/// grains' events to the others (the events are JSON-serializable records, their kind included, for that reason).
 /// </summary>
 public interface IClinicEventHub
 {
