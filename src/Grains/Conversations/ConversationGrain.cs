@@ -31,7 +31,7 @@ internal sealed class ConversationGrain(
         State.OpenedAt = now;
         var first = Append(Participant.Client(open.ClientId), open.Request.Text, open.Request.AttachmentIds, now);
         await SaveAsync();
-        Posted(first);
+        PublishPosted(first);
         return View();
     }
 
@@ -46,7 +46,7 @@ internal sealed class ConversationGrain(
 
         var sent = Append(message.Author, message.Text, message.AttachmentIds, timeProvider.GetUtcNow());
         await SaveAsync();
-        Posted(sent);
+        PublishPosted(sent);
         return sent;
     }
 
@@ -153,7 +153,7 @@ internal sealed class ConversationGrain(
         State.UnreadForClient);
 
     // Published once durable, so a live stream never shows a message that a reload would not.
-    private void Posted(ChatMessage message)
+    private void PublishPosted(ChatMessage message)
     {
         var (clinicId, id) = ConversationKeys.ConversationOf(this.GetPrimaryKeyString());
         events?.Publish(new ConversationMessagePosted(clinicId, State.ClientId!, id, message));
