@@ -60,20 +60,20 @@ internal static class PetPhotoInspector
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(content[position..]);
             var type = content.Slice(position + 4, 4);
-            if (length > int.MaxValue || length > (uint)(content.Length - position - 12))
-            {
-                throw BadPng($"chunk at byte {position} claims {length} bytes, more than the file holds");
-            }
-
             foreach (var c in type)
             {
                 if (!char.IsAsciiLetter((char)c))
                 {
-                    throw BadPng($"chunk at byte {position} has an invalid type");
+                    throw BadPng($"the chunk at byte {position} has an invalid type");
                 }
             }
 
             var name = System.Text.Encoding.ASCII.GetString(type);
+            if (length > int.MaxValue || length > (uint)(content.Length - position - 12))
+            {
+                throw BadPng($"its {name} chunk at byte {position} claims {length} bytes, more than the {content.Length - position - 12} left (the file is cut short)");
+            }
+
             var data = content.Slice(position + 8, (int)length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(content[(position + 8 + (int)length)..]);
             if (Crc32.Compute(content.Slice(position + 4, 4 + (int)length)) != crc)
