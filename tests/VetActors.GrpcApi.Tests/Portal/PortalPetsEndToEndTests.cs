@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,7 +95,7 @@ public sealed partial class PortalPetsEndToEndTests(ManualClockApiServerFixture 
         var owner = await SignInAsync(clinic, "c-1");
 
         var card = await CallAsync<GetPetIdCardRequest, GetPetIdCardResponse>("GetPetIdCard", new GetPetIdCardRequest { PetId = "p-rex" }, owner);
-        var text = await PdfToTextAsync(card.Content.ToByteArray());
+        var text = await PdfText.ExtractAsync(card.Content.ToByteArray());
 
         Assert.Equal(("application/pdf", "Rex-id-card.pdf"), (card.ContentType, card.FileName));
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(card.Content.Span[..5]), StringComparison.Ordinal);
@@ -187,26 +186,6 @@ public sealed partial class PortalPetsEndToEndTests(ManualClockApiServerFixture 
 
     private async Task<string> SignInAsync(string clinicId, string clientId) =>
         (await Sessions.OpenAsync(Grains, clinicId, SessionKind.PortalClient, clientId, null, server.Clock.GetUtcNow().AddHours(1))).Token;
-
-    private static async Task<string> PdfToTextAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "vetactors-card-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var errors = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"pdftotext failed ({process.ExitCode}): {errors}");
-            return output;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 
     private static async Task<RpcException> RefusedAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 

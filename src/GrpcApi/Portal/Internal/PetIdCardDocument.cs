@@ -76,10 +76,11 @@ internal static class PetIdCardDocument
 
     private static string FileName(PetIdCard card)
     {
+        // Letters and digits of any script, everything else (path separators, quotes, spaces) as single dashes.
         var name = new StringBuilder();
         foreach (var c in card.Signalment.Name)
         {
-            if (char.IsAsciiLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c))
             {
                 name.Append(c);
             }
@@ -143,7 +144,7 @@ internal static class PetIdCardDocument
 
         private void Draw(string? label, string text, double size, bool bold)
         {
-            var font = new XFont(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            var font = Font(size, bold);
             var height = font.GetHeight() * 1.25;
             if (_graphics is null || _y + height > _page!.Height.Point - Margin)
             {
@@ -157,7 +158,7 @@ internal static class PetIdCardDocument
             var x = Margin;
             if (label is not null)
             {
-                var labelFont = new XFont(DejaVuFontResolver.Family, size, XFontStyleEx.Bold);
+                var labelFont = Font(size, bold: true);
                 _graphics.DrawString(label, labelFont, XBrushes.DimGray, new XPoint(x, _y + font.GetHeight()));
                 x += 90;
             }
@@ -165,5 +166,10 @@ internal static class PetIdCardDocument
             _graphics.DrawString(text, font, XBrushes.Black, new XPoint(x, _y + font.GetHeight()));
             _y += height;
         }
+
+        // Unicode (Identity-H with a ToUnicode map), not WinAnsi: pet and clinic names are not all Latin-1, and text
+        // extraction (search, screen readers, pdftotext) must give back what was written.
+        private static XFont Font(double size, bool bold) =>
+            new(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
     }
 }
