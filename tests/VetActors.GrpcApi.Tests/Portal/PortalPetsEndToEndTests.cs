@@ -82,6 +82,17 @@ public sealed partial class PortalPetsEndToEndTests(ManualClockApiServerFixture 
     }
 
     [Fact]
+    public async Task GetPet_MalformedPetId_IsInvalidArgumentNamingTheField()
+    {
+        var clinic = await CreateClinicAsync("pets-bad-id", PimsKind.Avimark);
+        var owner = await SignInAsync(clinic, "c-1");
+
+        var refused = await RefusedAsync(() => CallAsync<GetPetRequest, GetPetResponse>("GetPet", new GetPetRequest { PetId = "../c-2" }, owner));
+
+        Assert.Equal((StatusCode.InvalidArgument, "pet_id: must be a pet id."), (refused.StatusCode, refused.Status.Detail));
+    }
+
+    [Fact]
     public async Task GetPetIdCard_PetWithVaccines_PdftotextReadsNameSignalmentAndOnlyCurrentVaccines()
     {
         var clinic = await CreateClinicAsync("pets-card", PimsKind.Cornerstone);
