@@ -10,6 +10,8 @@ apt_packages=(
   python3-grpcio        # an independent gRPC implementation (interop peer)
   python3-grpc-tools    # its protoc, to compile the interop protos for it
   python3-protobuf
+  fonts-dejavu-core     # the font the pet ID card PDF embeds (PDFsharp finds no system fonts on Linux)
+  poppler-utils         # pdftotext, with which the tests read the ID card PDF back
 )
 
 missing=()

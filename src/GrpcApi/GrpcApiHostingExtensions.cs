@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.GrpcApi.Errors.Internal;
 using VetActors.GrpcApi.Internal;
+using VetActors.GrpcApi.Portal;
 using VetActors.GrpcApi.Security;
 using VetActors.GrpcApi.Security.Internal;
 
@@ -26,11 +27,12 @@ public static partial class GrpcApiHostingExtensions
                 "ApiSecurity:InternalServiceKeySha256 must be 64 hex digits: the SHA-256 of the internal service key, never the key itself.")
             .ValidateOnStart();
         builder.Services.AddApiCore();
+        builder.Services.AddOptions<PetIdCardOptions>().Bind(builder.Configuration.GetSection(PetIdCardOptions.SectionName));
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ExceptionMappingInterceptor>();
             options.Interceptors.Add<AuthorizationInterceptor>();
-        });
+        }).AddServiceOptions<PortalService>(options => options.MaxReceiveMessageSize = PortalService.MaxReceiveMessageSize);
         return builder;
     }
 

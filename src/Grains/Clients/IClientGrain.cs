@@ -30,4 +30,8 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The client's pets with their signalment (deleted pets excluded).</summary>
     [ReadOnly]
     Task<IReadOnlyList<PetProfile>> GetPetsAsync();
+
+    /// <summary>The client's pets as the portal shows them to the client, by name (pets moved to another owner excluded).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PetPortalView>> GetPortalPetsAsync();
 }

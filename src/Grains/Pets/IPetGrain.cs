@@ -46,4 +46,30 @@ public interface IPetGrain : IGrainWithStringKey
     /// <summary>Whether notifications about this pet may go out (never for a deceased or deleted pet).</summary>
     [ReadOnly]
     Task<bool> CanNotifyAsync();
+
+    /// <summary>The pet as its owner sees it; NOT_FOUND when it is not <paramref name="clientId"/>'s pet.</summary>
+    [ReadOnly]
+    Task<PetPortalView> GetForOwnerAsync(string clientId);
+
+    /// <summary>As <see cref="GetForOwnerAsync"/>, <c>null</c> instead of NOT_FOUND (for the owner's list).</summary>
+    [ReadOnly]
+    Task<PetPortalView?> FindForOwnerAsync(string clientId);
+
+    /// <summary>The owner's ID card: signalment and current vaccines; FAILED_PRECONDITION when the clinic's PIMS does not feed it.</summary>
+    [ReadOnly]
+    Task<PetIdCard> GetIdCardAsync(string clientId);
+
+    /// <summary>
+    /// The owner's service reminders: open ones due up to 6 months from the clinic's today, overdue ones included;
+    /// FAILED_PRECONDITION when the clinic's PIMS does not feed them.
+    /// </summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DueService>> GetDueServicesForOwnerAsync(string clientId);
+
+    /// <summary>Stores the owner's photo (a well-formed JPEG or PNG of at most 10 MiB), replacing the previous one.</summary>
+    Task<PetPhotoInfo> SetPhotoAsync(string clientId, PetPhotoUpload upload);
+
+    /// <summary>The owner's photo; NOT_FOUND before one is uploaded.</summary>
+    [ReadOnly]
+    Task<PetPhoto> GetPhotoAsync(string clientId);
 }

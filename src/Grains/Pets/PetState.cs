@@ -42,4 +42,7 @@ internal sealed class PetState
     public Dictionary<string, Versioned<Prescription>> Prescriptions { get; set; } = [];
 
     public List<PetNameChange> NameHistory { get; set; } = [];
+
+    /// <summary>The owner's photo as listed; its content is kept by <see cref="IPetPhotoGrain"/>.</summary>
+    public PetPhotoInfo? Photo { get; set; }
 }

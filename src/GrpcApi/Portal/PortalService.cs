@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Grains.Common;
 using VetActors.Grains.Consent;
@@ -10,7 +11,8 @@ using VetActors.Protos.Portal.V1;
 namespace VetActors.GrpcApi.Portal;
 
 /// <summary>The signed-in pet owner's conversations and notification preferences; clinic and client come from the session.</summary>
-internal sealed partial class PortalService(IGrainFactory grains, IClinicEventHub events) : Protos.Portal.V1.Portal.PortalBase
+internal sealed partial class PortalService(IGrainFactory grains, IClinicEventHub events, IOptions<PetIdCardOptions> idCardOptions)
+    : Protos.Portal.V1.Portal.PortalBase
 {
     [Allow(Callers.PortalClient)]
     public override async Task<ListConversationsResponse> ListConversations(ListConversationsRequest request, ServerCallContext context) =>

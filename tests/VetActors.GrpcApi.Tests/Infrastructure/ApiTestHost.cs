@@ -14,6 +14,7 @@ using VetActors.Grains.Outbox;
 using VetActors.Grains.Sync.Internal;
 using VetActors.GrpcApi.Errors.Internal;
 using VetActors.GrpcApi.Internal;
+using VetActors.GrpcApi.Portal;
 using VetActors.GrpcApi.Security;
 using VetActors.GrpcApi.Security.Internal;
 
@@ -67,6 +68,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 // Fewer PBKDF2 iterations keep the suite fast; the hash format and code path are the production ones.
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));
+                services.Configure<PetIdCardOptions>(o => o.PdfSharpLicense = PetIdCardOptions.AgplLicense);
                 services.AddAppointments();
                 services.AddClinicEvents();
                 services.AddApiCore();
