@@ -21,7 +21,7 @@ public static class PimsCapabilities
         if (!Supports(pims, feature))
         {
             throw new RuleViolation(
-                "pims.feature_unavailable", $"{Describe(feature)} is not available for clinics on {Describe(pims)}.");
+                "pims.feature_unavailable", $"{Describe(feature)} {(feature == PimsFeature.ServiceReminders ? "are" : "is")} not available for clinics on {Describe(pims)}.");
         }
     }
 
