@@ -30,4 +30,15 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The client's pets with their signalment (deleted pets excluded).</summary>
     [ReadOnly]
     Task<IReadOnlyList<PetProfile>> GetPetsAsync();
+
+    /// <summary>
+    /// The portal home: the clinic with its settings, each pet with its upcoming appointments and services due as the
+    /// settings allow, and the active conversation. The pets are asked in parallel.
+    /// </summary>
+    [ReadOnly]
+    Task<PortalHome> GetPortalHomeAsync();
+
+    /// <summary>One of the client's pets' appointments as the clinic's settings show them; NOT_FOUND for any other pet.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PetAppointment>> GetPetAppointmentsAsync(string petId);
 }

@@ -46,4 +46,15 @@ public interface IPetGrain : IGrainWithStringKey
     /// <summary>Whether notifications about this pet may go out (never for a deceased or deleted pet).</summary>
     [ReadOnly]
     Task<bool> CanNotifyAsync();
+
+    /// <summary>
+    /// The pet on the portal home: signalment, upcoming appointments the window shows and, when it asks, services due
+    /// within 6 months of its date; <c>null</c> for a deleted or unknown pet.
+    /// </summary>
+    [ReadOnly]
+    Task<PetPortalSummary?> GetPortalSummaryAsync(PortalWindow window);
+
+    /// <summary>The appointments the window's visibility shows (past ones and those up to its horizon), latest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PetAppointment>> GetVisibleAppointmentsAsync(PortalWindow window);
 }

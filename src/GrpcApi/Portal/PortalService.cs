@@ -9,7 +9,7 @@ using VetActors.Protos.Portal.V1;
 namespace VetActors.GrpcApi.Portal;
 
 /// <summary>The signed-in pet owner's conversations and notification preferences; clinic and client come from the session.</summary>
-internal sealed class PortalService(IGrainFactory grains) : Protos.Portal.V1.Portal.PortalBase
+internal sealed partial class PortalService(IGrainFactory grains) : Protos.Portal.V1.Portal.PortalBase
 {
     [Allow(Callers.PortalClient)]
     public override async Task<ListConversationsResponse> ListConversations(ListConversationsRequest request, ServerCallContext context) =>
