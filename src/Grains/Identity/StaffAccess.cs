@@ -9,8 +9,8 @@ public static class StaffAccess
     {
         var permissions = role switch
         {
-            StaffRole.SiteAdministrator => ManagerViews | StaffPermissions.ManageStaff | StaffPermissions.ReadAuditLog | StaffPermissions.ManageClinicSettings,
-            StaffRole.PracticeManager => ManagerViews | StaffPermissions.ManageClinicSettings,
+            StaffRole.SiteAdministrator => ManagerViews | StaffPermissions.ManageStaff | StaffPermissions.ReadAuditLog,
+            StaffRole.PracticeManager => ManagerViews,
             _ => StaffPermissions.None,
         };
         return applyRefund ? permissions | StaffPermissions.ApplyRefund : permissions;

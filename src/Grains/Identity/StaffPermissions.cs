@@ -3,8 +3,7 @@ namespace VetActors.Grains.Identity;
 /// <summary>
 /// What a staff member may do. Statements, past reconciliations and the back office follow from the role (Site
 /// Administrators and Practice Managers only); Apply refund is granted per user; managing staff, security settings
-/// and reading the audit log belong to Site Administrators; the clinic's portal settings to Site Administrators and
-/// Practice Managers.
+/// and reading the audit log belong to Site Administrators.
 /// </summary>
 [Flags]
 public enum StaffPermissions
@@ -16,5 +15,4 @@ public enum StaffPermissions
     ApplyRefund = 8,
     ManageStaff = 16,
     ReadAuditLog = 32,
-    ManageClinicSettings = 64,
 }

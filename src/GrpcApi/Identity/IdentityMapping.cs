@@ -18,7 +18,6 @@ internal static class IdentityMapping
         (StaffPermissions.ApplyRefund, StaffPermission.ApplyRefund),
         (StaffPermissions.ManageStaff, StaffPermission.ManageStaff),
         (StaffPermissions.ReadAuditLog, StaffPermission.ReadAuditLog),
-        (StaffPermissions.ManageClinicSettings, StaffPermission.ManageClinicSettings),
     ];
 
     public static IssuedToken ToProto(this IssuedCredential credential) => new()

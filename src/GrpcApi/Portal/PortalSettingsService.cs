@@ -7,7 +7,10 @@ using VetActors.Protos.Portal.V1;
 
 namespace VetActors.GrpcApi.Portal;
 
-/// <summary>The clinic's portal settings for its staff: anyone signed in reads them, changing them takes a permission.</summary>
+/// <summary>
+/// The clinic's portal settings for its staff: anyone signed in reads them; changing them is back-office work (the Back
+/// office permission: Site Administrators and Practice Managers, as for the clinic's other configuration).
+/// </summary>
 internal sealed class PortalSettingsService(IGrainFactory grains) : PortalSettings.PortalSettingsBase
 {
     [Allow(Callers.StaffUser)]
@@ -17,7 +20,7 @@ internal sealed class PortalSettingsService(IGrainFactory grains) : PortalSettin
         return new GetClinicSettingsResponse { Settings = view.Settings.ToProto(), PimsSupportsServiceReminders = view.PimsSupportsServiceReminders };
     }
 
-    [Allow(Callers.StaffUser, Permission = StaffPermissions.ManageClinicSettings)]
+    [Allow(Callers.StaffUser, Permission = StaffPermissions.BackOffice)]
     public override async Task<UpdateClinicSettingsResponse> UpdateClinicSettings(UpdateClinicSettingsRequest request, ServerCallContext context)
     {
         var view = await Settings(context).UpdateAsync(HomeMapping.FromProto(request.Settings), context.GetStaffUserId());

@@ -25,7 +25,8 @@ public static class TenancySamples
     private const string StaffConversations = "/vetactors.portal.v1.StaffConversations/";
     private const string StaffSync = "/vetactors.staffsync.v1.StaffSync/";
 
-    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples())
+    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples()
+        .Concat(VetActors.GrpcApi.Tests.Portal.HomeTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
