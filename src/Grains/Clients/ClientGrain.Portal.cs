@@ -7,13 +7,24 @@ namespace VetActors.Grains.Clients;
 
 internal sealed partial class ClientGrain
 {
+    /// <summary>
+    /// How long an activation reuses the clinic's portal view. Every home needs it, and asking the clinic's one
+    /// settings grain each time would funnel every owner of the clinic through one activation; a settings change
+    /// reaches a signed-in owner's home within this time instead of at once.
+    /// </summary>
+    internal static readonly TimeSpan ClinicViewMaxAge = TimeSpan.FromSeconds(10);
+
+    private ClinicPortalView? _clinicView;
+    private DateTimeOffset _clinicViewReadAt;
+
     public async Task<PortalHome> GetPortalHomeAsync()
     {
         EnsurePortalClient();
         var clinicId = GrainKeys.ClinicIdOf(Key);
         var active = GrainFactory.GetGrain<IClientConversationsGrain>(GrainKeys.ClientConversations(clinicId, ClientId)).GetActiveAsync();
-        var clinic = await Settings(clinicId).GetPortalViewAsync();
-        var window = clinic.WindowAt(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var clinic = await ClinicViewAsync(clinicId, now);
+        var window = clinic.WindowAt(now);
 
         // Every pet at once: the home waits for the slowest pet, not for their sum.
         var pets = new Task<PetPortalSummary?>[State.PetIds.Count];
@@ -37,11 +48,22 @@ internal sealed partial class ClientGrain
         }
 
         var clinicId = GrainKeys.ClinicIdOf(Key);
-        var clinic = await Settings(clinicId).GetPortalViewAsync();
-        return await GrainFactory.GetGrain<IPetGrain>(GrainKeys.Pet(clinicId, petId)).GetVisibleAppointmentsAsync(clinic.WindowAt(time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        var clinic = await ClinicViewAsync(clinicId, now);
+        return await GrainFactory.GetGrain<IPetGrain>(GrainKeys.Pet(clinicId, petId)).GetVisibleAppointmentsAsync(clinic.WindowAt(now));
     }
 
-    private IClinicSettingsGrain Settings(string clinicId) => GrainFactory.GetGrain<IClinicSettingsGrain>(ClinicSettingsKeys.For(clinicId));
+    private async Task<ClinicPortalView> ClinicViewAsync(string clinicId, DateTimeOffset now)
+    {
+        if (_clinicView is { } cached && now - _clinicViewReadAt < ClinicViewMaxAge)
+        {
+            return cached;
+        }
+
+        var view = await GrainFactory.GetGrain<IClinicSettingsGrain>(ClinicSettingsKeys.For(clinicId)).GetPortalViewAsync();
+        (_clinicView, _clinicViewReadAt) = (view, now);
+        return view;
+    }
 
     /// <summary>A client the PIMS deleted has no portal left.</summary>
     private void EnsurePortalClient()

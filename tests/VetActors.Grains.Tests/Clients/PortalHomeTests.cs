@@ -70,6 +70,23 @@ public sealed class PortalHomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Home_SettingsChanged_ReachesASignedInOwnerOnceTheCachedViewIsTenSecondsOld()
+    {
+        await _c.ImportAsync("1", Client("c1"), Patient("p1", "c1"), Reminder("s1", "p1", ClinicToday.AddDays(10)));
+        var client = _c.PimsClient("1", "c1");
+        Assert.True((await client.GetPortalHomeAsync()).Clinic.ServicesDueShown);
+
+        await _c.Settings("1").UpdateAsync(ClinicSettings.Default with { ServiceRemindersEnabled = false }, "u-1");
+        var meanwhile = await client.GetPortalHomeAsync();
+        _c.Time.Advance(TimeSpan.FromSeconds(10));
+        var after = await client.GetPortalHomeAsync();
+
+        Assert.True(meanwhile.Clinic.ServicesDueShown);
+        Assert.False(after.Clinic.ServicesDueShown);
+        Assert.Empty(after.Pets.Single().ServicesDue);
+    }
+
+    [Fact]
     public async Task Home_UpcomingAppointments_VisibleKindsWithinTheHorizonFromNow()
     {
         await _c.ImportAsync("1",
