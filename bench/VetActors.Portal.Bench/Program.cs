@@ -1,5 +1,4 @@
 using System.Globalization;
-using Google.Protobuf;
 using Grpc.Core;
 using VetActors.Bench.Shared;
 using VetActors.Portal.Bench;
@@ -9,16 +8,15 @@ using PortalApi = VetActors.Protos.Portal.V1.Portal;
 
 // The portal home under load over real gRPC: the silo executable over its embedded PostgreSQL, a synthetic clinic
 // (10,000 clients) imported by the reference agent, the clinic's settings set by its administrator, then N pet
-// owners (200) signed in with emailed codes, each on its own connection by default, asking for their home in a
-// closed loop for the given seconds after a warm-up.
-// With "baseline" last, the same owners then ask for their notification preferences (authentication and one small
-// grain call) for comparison.
-// Usage: [clients=10000] [owners=200] [seconds=10] [connections=owners] [baseline]
+// owners (200) signed in with emailed codes, each on its own connection, asking for their home for the given seconds
+// after a warm-up: in a closed loop (rate 0), or each owner at a fixed rate (requests per second). The same owners
+// then ask for their notification preferences the same way (authentication and one small grain call), as a baseline
+// of what this machine gives any portal call.
+// Usage: [clients=10000] [owners=200] [seconds=10] [rate-per-owner=0]
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var owners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
-var connections = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : owners;
-var baseline = args.Length > 4 && args[4] == "baseline";
+var rate = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0;
 
 await using var clinic = await SyntheticClinicSilo.StartAsync("portal-bench", "bench");
 var (records, import, elapsed) = await clinic.ImportAsync(clients);
@@ -36,11 +34,11 @@ await new PortalSettings.PortalSettingsClient(clinic.Channel).UpdateClinicSettin
     },
 }, admin);
 
-// Owners spread over the whole clinic, not its first clients.
+// Owners spread over the whole clinic (with 2 and 3 pets), not its first clients.
 var emails = records.Where(r => r.Client is not null).Select(r => r.Client.Email).ToList();
 var chosen = Enumerable.Range(0, owners).Select(i => emails[((int)((long)i * emails.Count / owners) + i % 2) % emails.Count]).ToList();
 var tokens = await OwnerSignIn.SignInAsync(clinic, chosen);
-var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(clinic.Address)).ToArray();
+var channels = Enumerable.Range(0, owners).Select(_ => GrpcChannel.ForAddress(clinic.Address)).ToArray();
 try
 {
     await HomeLoad.WarmAsync(channels, tokens, 20);
@@ -49,19 +47,15 @@ try
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"homes of the first 20 owners: {homes.Average(h => h.Pets.Count):F1} pets, {homes.Sum(h => h.UpcomingAppointments.Count)} upcoming appointments, {homes.Sum(h => h.ServicesDue.Count)} services due in all; {homes.Average(h => h.CalculateSize()):F0} bytes each on average"));
 
-    var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-    var (latencies, took) = await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(seconds));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"GetHome: {latencies.Length} calls by {owners} concurrent owners over {connections} connections in {took.TotalSeconds:F1} s: " +
-        $"{latencies.Length / took.TotalSeconds:F0} calls/s; p50 {Percentile(latencies, 0.50):F2} ms, p90 {Percentile(latencies, 0.90):F2} ms, " +
-        $"p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms (load average before: {load})"));
-    if (baseline)
+    var mode = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"each at {rate:G} requests/s") : "closed loop";
+    foreach (var baseline in new[] { false, true })
     {
-        load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-        (latencies, took) = await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(seconds), baseline: true);
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        var (latencies, took) = await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(seconds), rate, baseline);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"baseline GetNotificationPreferences: {latencies.Length} calls in {took.TotalSeconds:F1} s: {latencies.Length / took.TotalSeconds:F0} calls/s; " +
-            $"p50 {Percentile(latencies, 0.50):F2} ms, p90 {Percentile(latencies, 0.90):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms (load average before: {load})"));
+            $"{(baseline ? "baseline GetNotificationPreferences" : "GetHome")}: {latencies.Length} calls by {owners} concurrent owners ({mode}) in {took.TotalSeconds:F1} s: " +
+            $"{latencies.Length / took.TotalSeconds:F0} calls/s; p50 {Percentile(latencies, 0.50):F2} ms, p90 {Percentile(latencies, 0.90):F2} ms, " +
+            $"p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms (load average before: {load})"));
     }
 }
 finally

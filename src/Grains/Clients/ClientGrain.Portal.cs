@@ -17,24 +17,43 @@ internal sealed partial class ClientGrain
     private ClinicPortalView? _clinicView;
     private DateTimeOffset _clinicViewReadAt;
 
+    // Grain references for the home, built once per activation rather than from key strings on every call.
+    private Dictionary<string, IPetGrain>? _pets;
+    private IClientConversationsGrain? _conversations;
+
     public async Task<PortalHome> GetPortalHomeAsync()
     {
         EnsurePortalClient();
         var clinicId = GrainKeys.ClinicIdOf(Key);
-        var active = GrainFactory.GetGrain<IClientConversationsGrain>(GrainKeys.ClientConversations(clinicId, ClientId)).GetActiveAsync();
+        var active = (_conversations ??= GrainFactory.GetGrain<IClientConversationsGrain>(GrainKeys.ClientConversations(clinicId, ClientId))).GetActiveAsync();
         var now = time.GetUtcNow();
         var clinic = await ClinicViewAsync(clinicId, now);
         var window = clinic.WindowAt(now);
 
         // Every pet at once: the home waits for the slowest pet, not for their sum.
+        _pets ??= [];
         var pets = new Task<PetPortalSummary?>[State.PetIds.Count];
         for (var i = 0; i < pets.Length; i++)
         {
-            pets[i] = GrainFactory.GetGrain<IPetGrain>(GrainKeys.Pet(clinicId, State.PetIds[i])).GetPortalSummaryAsync(window);
+            var petId = State.PetIds[i];
+            if (!_pets.TryGetValue(petId, out var pet))
+            {
+                _pets[petId] = pet = GrainFactory.GetGrain<IPetGrain>(GrainKeys.Pet(clinicId, petId));
+            }
+
+            pets[i] = pet.GetPortalSummaryAsync(window);
         }
 
-        var summaries = await Task.WhenAll(pets);
-        return new PortalHome(clinic, [.. summaries.OfType<PetPortalSummary>()], await active);
+        var summaries = new List<PetPortalSummary>(pets.Length);
+        foreach (var pet in pets)
+        {
+            if (await pet is { } summary)
+            {
+                summaries.Add(summary);
+            }
+        }
+
+        return new PortalHome(clinic, summaries, await active);
     }
 
     public async Task<IReadOnlyList<PetAppointment>> GetPetAppointmentsAsync(string petId)

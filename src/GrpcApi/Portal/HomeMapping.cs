@@ -39,28 +39,44 @@ internal static class HomeMapping
             Widgets = { home.Clinic.Settings.Widgets.Select(ToProto) },
             ServicesDueShown = home.Clinic.ServicesDueShown,
         };
-        foreach (var pet in home.Pets.OrderBy(p => p.Signalment.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.PetId, StringComparer.Ordinal))
+        var pets = home.Pets.ToArray();
+        Array.Sort(pets, static (x, y) =>
+            StringComparer.CurrentCultureIgnoreCase.Compare(x.Signalment.Name, y.Signalment.Name) is var byName and not 0 ? byName : string.CompareOrdinal(x.PetId, y.PetId));
+        var upcoming = new List<(DateTimeOffset Start, int Order, PortalAppointment Appointment)>();
+        var due = new List<(DateOnly Due, int Order, ServiceDue Service)>();
+        foreach (var pet in pets)
         {
             response.Pets.Add(ToProto(pet));
+            foreach (var appointment in pet.UpcomingAppointments)
+            {
+                upcoming.Add((appointment.Start, upcoming.Count, appointment.ToProto(pet.PetId, pet.Signalment.Name)));
+            }
+
+            if (!home.Clinic.ServicesDueShown)
+            {
+                continue;
+            }
+
+            foreach (var service in pet.ServicesDue)
+            {
+                due.Add((service.DueDate, due.Count, new ServiceDue
+                {
+                    Id = service.PimsId, PetId = pet.PetId, PetName = pet.Signalment.Name, Service = service.Service, DueDate = Date(service.DueDate),
+                }));
+            }
         }
 
-        response.UpcomingAppointments.AddRange(home.Pets
-            .SelectMany(p => p.UpcomingAppointments.Select(a => (Pet: p, Appointment: a)))
-            .OrderBy(x => x.Appointment.Start)
-            .Select(x => x.Appointment.ToProto(x.Pet.PetId, x.Pet.Signalment.Name)));
-        if (home.Clinic.ServicesDueShown)
+        // Equal times keep the pets' order.
+        upcoming.Sort(static (x, y) => x.Start.CompareTo(y.Start) is var byStart and not 0 ? byStart : x.Order.CompareTo(y.Order));
+        due.Sort(static (x, y) => x.Due.CompareTo(y.Due) is var byDue and not 0 ? byDue : x.Order.CompareTo(y.Order));
+        foreach (var (_, _, appointment) in upcoming)
         {
-            response.ServicesDue.AddRange(home.Pets
-                .SelectMany(p => p.ServicesDue.Select(s => (Pet: p, Service: s)))
-                .OrderBy(x => x.Service.DueDate)
-                .Select(x => new ServiceDue
-                {
-                    Id = x.Service.PimsId,
-                    PetId = x.Pet.PetId,
-                    PetName = x.Pet.Signalment.Name,
-                    Service = x.Service.Service,
-                    DueDate = Date(x.Service.DueDate),
-                }));
+            response.UpcomingAppointments.Add(appointment);
+        }
+
+        foreach (var (_, _, service) in due)
+        {
+            response.ServicesDue.Add(service);
         }
 
         if (home.ActiveConversation is { } active)

@@ -105,6 +105,38 @@ public sealed class PortalHomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Home_AsTheClockMoves_AnAppointmentEntersTheHorizonThenLeavesOnceItStarts()
+    {
+        await _c.ImportAsync("1", Client("c1"), Patient("p1", "c1"), Visit("later", "p1", Now.AddDays(31), "Exam"));
+        await _c.Settings("1").UpdateAsync(new ClinicSettings(new AppointmentVisibility(true, [], 30), [], true), "u-1");
+        var client = _c.PimsClient("1", "c1");
+
+        var before = await client.GetPortalHomeAsync();
+        _c.Time.Advance(TimeSpan.FromDays(1));
+        var within = await client.GetPortalHomeAsync();
+        _c.Time.Advance(TimeSpan.FromDays(30).Add(TimeSpan.FromMinutes(1)));
+        var started = await client.GetPortalHomeAsync();
+
+        Assert.Empty(before.Pets.Single().UpcomingAppointments);
+        Assert.Equal("later", Assert.Single(within.Pets.Single().UpcomingAppointments).PimsId);
+        Assert.Empty(started.Pets.Single().UpcomingAppointments);
+    }
+
+    [Fact]
+    public async Task Home_NewRecordsFromThePims_ShowAtOnceAtTheSameInstant()
+    {
+        await _c.ImportAsync("1", Client("c1"), Patient("p1", "c1"));
+        var client = _c.PimsClient("1", "c1");
+        Assert.Empty((await client.GetPortalHomeAsync()).Pets.Single().ServicesDue);
+
+        await Send("1", Reminder("s1", "p1", ClinicToday.AddDays(3)), Visit("v1", "p1", Now.AddDays(2), "Exam"));
+        var home = await client.GetPortalHomeAsync();
+
+        Assert.Equal("s1", Assert.Single(home.Pets.Single().ServicesDue).PimsId);
+        Assert.Equal("v1", Assert.Single(home.Pets.Single().UpcomingAppointments).PimsId);
+    }
+
+    [Fact]
     public async Task Home_EveryPetOfTheClient_DeletedOnesLeftOut()
     {
         await _c.ImportAsync("1",
