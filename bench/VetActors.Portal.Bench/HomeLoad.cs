@@ -54,17 +54,4 @@ internal static class HomeLoad
         clock.Stop();
         return ([.. latencies.SelectMany(l => l).Order()], clock.Elapsed);
     }
-
-    /// <summary>Every owner asks <paramref name="calls"/> times, so every grain on the path is active and every connection open.</summary>
-    public static Task WarmAsync(IReadOnlyList<GrpcChannel> channels, IReadOnlyList<string> tokens, int calls) =>
-        Task.WhenAll(tokens.Select(async (token, i) =>
-        {
-            var portal = new PortalApi.PortalClient(channels[i % channels.Count]);
-            var headers = new Metadata { { "authorization", "Bearer " + token } };
-            for (var call = 0; call < calls; call++)
-            {
-                await portal.GetHomeAsync(new GetHomeRequest(), headers);
-                await portal.GetNotificationPreferencesAsync(new GetNotificationPreferencesRequest(), headers);
-            }
-        }));
 }

@@ -9,9 +9,9 @@ using PortalApi = VetActors.Protos.Portal.V1.Portal;
 // The portal home under load over real gRPC: the silo executable over its embedded PostgreSQL, a synthetic clinic
 // (10,000 clients) imported by the reference agent, the clinic's settings set by its administrator, then N pet
 // owners (200) signed in with emailed codes, each on its own connection, asking for their home for the given seconds
-// after a warm-up: in a closed loop (rate 0), or each owner at a fixed rate (requests per second). The same owners
-// then ask for their notification preferences the same way (authentication and one small grain call), as a baseline
-// of what this machine gives any portal call.
+// after a 10-second warm-up: in a closed loop (rate 0), or each owner at a fixed rate (requests per second). The same
+// owners then ask for their notification preferences the same way (authentication and one small grain call), as a
+// baseline of what this machine gives any portal call; both twice, alternating, since the machine is shared.
 // Usage: [clients=10000] [owners=200] [seconds=10] [rate-per-owner=0]
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var owners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
@@ -41,14 +41,16 @@ var tokens = await OwnerSignIn.SignInAsync(clinic, chosen);
 var channels = Enumerable.Range(0, owners).Select(_ => GrpcChannel.ForAddress(clinic.Address)).ToArray();
 try
 {
-    await HomeLoad.WarmAsync(channels, tokens, 20);
+    // Warm: every grain on the path active, every connection open, the hot methods through tiered compilation.
+    await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(5), 0, baseline: false);
+    await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(5), 0, baseline: true);
     var homes = await Task.WhenAll(tokens.Take(20).Select(t => new PortalApi.PortalClient(clinic.Channel)
         .GetHomeAsync(new GetHomeRequest(), new Metadata { { "authorization", "Bearer " + t } }).ResponseAsync));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"homes of the first 20 owners: {homes.Average(h => h.Pets.Count):F1} pets, {homes.Sum(h => h.UpcomingAppointments.Count)} upcoming appointments, {homes.Sum(h => h.ServicesDue.Count)} services due in all; {homes.Average(h => h.CalculateSize()):F0} bytes each on average"));
 
     var mode = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"each at {rate:G} requests/s") : "closed loop";
-    foreach (var baseline in new[] { false, true })
+    foreach (var baseline in new[] { false, true, false, true })
     {
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
         var (latencies, took) = await HomeLoad.RunAsync(channels, tokens, TimeSpan.FromSeconds(seconds), rate, baseline);
