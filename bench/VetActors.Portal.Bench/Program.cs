@@ -13,6 +13,14 @@ using PortalApi = VetActors.Protos.Portal.V1.Portal;
 // owners then ask for their notification preferences the same way (authentication and one small grain call), as a
 // baseline of what this machine gives any portal call; both twice, alternating, since the machine is shared.
 // Usage: [clients=10000] [owners=200] [seconds=10] [rate-per-owner=0]
+// With "inprocess" first, the grains' share of one home only, in process: inprocess [clients=200] [seconds=3]
+if (args.Length > 0 && args[0] == "inprocess")
+{
+    return await InProcessHome.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
+
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var owners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
