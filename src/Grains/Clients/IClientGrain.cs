@@ -34,4 +34,14 @@ public interface IClientGrain : IGrainWithStringKey
     /// <summary>The client's pets as the portal shows them to the client, by name (pets moved to another owner excluded).</summary>
     [ReadOnly]
     Task<IReadOnlyList<PetPortalView>> GetPortalPetsAsync();
+    /// <summary>
+    /// The portal home: the clinic with its settings, each pet with its upcoming appointments and services due as the
+    /// settings allow, and the active conversation. The pets are asked in parallel.
+    /// </summary>
+    [ReadOnly]
+    Task<PortalHome> GetPortalHomeAsync();
+
+    /// <summary>One of the client's pets' appointments as the clinic's settings show them; NOT_FOUND for any other pet.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PetAppointment>> GetPetAppointmentsAsync(string petId);
 }

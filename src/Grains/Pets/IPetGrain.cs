@@ -72,4 +72,14 @@ public interface IPetGrain : IGrainWithStringKey
     /// <summary>The owner's photo; NOT_FOUND before one is uploaded.</summary>
     [ReadOnly]
     Task<PetPhoto> GetPhotoAsync(string clientId);
+    /// <summary>
+    /// The pet on the portal home: signalment, upcoming appointments the window shows and, when it asks, services due
+    /// within 6 months of its date; <c>null</c> for a deleted or unknown pet.
+    /// </summary>
+    [ReadOnly]
+    Task<PetPortalSummary?> GetPortalSummaryAsync(PortalWindow window);
+
+    /// <summary>The appointments the window's visibility shows (past ones and those up to its horizon), latest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PetAppointment>> GetVisibleAppointmentsAsync(PortalWindow window);
 }

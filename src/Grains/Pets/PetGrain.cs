@@ -271,5 +271,9 @@ internal sealed partial class PetGrain(
         }
     }
 
-    private Task SaveAsync() => pet.WriteStateAsync();
+    private Task SaveAsync()
+    {
+        _summary = null;
+        return pet.WriteStateAsync();
+    }
 }

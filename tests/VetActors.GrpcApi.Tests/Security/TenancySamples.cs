@@ -28,7 +28,8 @@ public static class TenancySamples
     public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(
         AppointmentTenancy.Samples()
             .Concat(Tests.Portal.LiveTenancy.Samples())
-            .Concat(Tests.Portal.PetsTenancy.Samples()))
+            .Concat(Tests.Portal.PetsTenancy.Samples())
+            .Concat(Tests.Portal.HomeTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
