@@ -8,6 +8,7 @@ using VetActors.Actors.Testing;
 using VetActors.Grains.Appointments;
 using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
+using VetActors.Grains.Hosting;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
 using VetActors.Grains.Sync.Internal;
@@ -67,6 +68,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));
                 services.AddAppointments();
+                services.AddClientSearch();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();
