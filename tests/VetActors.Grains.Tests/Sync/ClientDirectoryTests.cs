@@ -28,6 +28,38 @@ public sealed class ClientDirectoryTests
         Assert.Empty(before.Search("smith", 20));
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("an")]
+    [InlineData("ann")]
+    [InlineData("l")]
+    [InlineData("lee")]
+    [InlineData("ann l")]
+    [InlineData("l ann")]
+    [InlineData("gr sm")]
+    [InlineData("o'b")]
+    [InlineData("mary-ann")]
+    [InlineData("555")]
+    [InlineData("0042")]
+    [InlineData("12")]
+    [InlineData("ann.lee")]
+    [InlineData("@example")]
+    [InlineData("grace@")]
+    [InlineData("px-1")]
+    [InlineData("px-1 smith")]
+    [InlineData("e")]
+    [InlineData("zzz")]
+    public void Search_ThousandClients_AnswersWhatTheRulesSayInNameOrder(string query)
+    {
+        var (directory, entries) = Clinic(1000);
+        var snapshot = directory.Publish();
+
+        foreach (var limit in new[] { 1, 20, 100 })
+        {
+            Assert.Equal(Expected(entries, query, limit), snapshot.Search(query, limit).Select(h => h.ClientId));
+        }
+    }
+
     [Fact]
     public void Publish_NothingChanged_SameSnapshot()
     {
@@ -81,5 +113,65 @@ public sealed class ClientDirectoryTests
 
         Assert.Equal(["email", "phone+last_name"], matches["c1"]);
         Assert.Equal(0, directory.Published.Count);
+    }
+
+    /// <summary>A clinic varied enough that short prefixes match hundreds of tokens and long ones a few.</summary>
+    private static (ClientDirectory Directory, List<ClientIndexEntry> Entries) Clinic(int count)
+    {
+        string[] first = ["Ann", "Mary-Ann", "Grace", "Lee", "Bob", "Elena", "Anna", "Ed"];
+        string[] last = ["Lee", "Smith", "O'Brien", "Leeds", "Grant", "Smithers", "Ellis"];
+        var random = new Random(42);
+        var directory = new ClientDirectory();
+        var entries = new List<ClientIndexEntry>();
+        for (var i = 0; i < count; i++)
+        {
+            var f = first[random.Next(first.Length)];
+            var l = last[random.Next(last.Length)];
+            var email = random.Next(4) == 0 ? null : $"{f}.{l}.{i}@example.com".Replace("'", "", StringComparison.Ordinal).ToLowerInvariant();
+            var phones = random.Next(3) == 0 ? [] : new[] { $"555-{random.Next(1000):D3}-{i:D4}" };
+            var entry = new ClientIndexEntry($"c{i:D4}", f, l, email, phones, random.Next(2) == 0 ? $"PX-{i}" : null);
+            directory.Upsert(entry);
+            entries.Add(entry);
+        }
+
+        return (directory, entries);
+    }
+
+    /// <summary>The search rules, stated plainly: every word a prefix of a name word, the email, a phone (whole, last 7 or 4 digits) or the PIMS id.</summary>
+    private static IEnumerable<string> Expected(List<ClientIndexEntry> entries, string query, int limit)
+    {
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();
+        return entries
+            .Where(e => words.TrueForAll(w => Matches(e, w)))
+            .OrderBy(e => Normalize.Name(e.LastName), StringComparer.Ordinal)
+            .ThenBy(e => Normalize.Name(e.FirstName), StringComparer.Ordinal)
+            .ThenBy(e => e.ClientId, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(e => e.ClientId);
+    }
+
+    private static bool Matches(ClientIndexEntry e, string word)
+    {
+        if (e.PimsId is { } pims && pims.ToLowerInvariant().StartsWith(word, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var email = e.Email?.ToLowerInvariant();
+        if (word.Contains('@', StringComparison.Ordinal))
+        {
+            return email is not null && email.StartsWith(word, StringComparison.Ordinal);
+        }
+
+        var name = Normalize.Name(word);
+        if (name.Length > 0 && (Normalize.NameWords(e.FirstName).Concat(Normalize.NameWords(e.LastName)).Any(n => n.StartsWith(name, StringComparison.Ordinal))
+            || (email is not null && email.StartsWith(word, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        var digits = new string([.. word.Where(char.IsAsciiDigit)]);
+        return digits.Length >= 3 && e.Phones.Select(Normalize.Phone).OfType<string>()
+            .Any(p => p.StartsWith(digits, StringComparison.Ordinal) || p[^7..].StartsWith(digits, StringComparison.Ordinal) || p[^4..].StartsWith(digits, StringComparison.Ordinal));
     }
 }

@@ -12,6 +12,7 @@ namespace VetActors.Grains.Sync.Internal;
 internal sealed class ClientDirectory
 {
     private readonly ImmutableDictionary<string, IndexedClient>.Builder _clients = ImmutableDictionary.CreateBuilder<string, IndexedClient>(StringComparer.Ordinal);
+    private readonly ImmutableSortedSet<IndexedClient>.Builder _ordered = ImmutableSortedSet.CreateBuilder(IndexedClient.Order);
     private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byEmail = IdsBuilder();
     private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byPhoneAndLastName = IdsBuilder();
     private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byPhone = IdsBuilder();
@@ -42,6 +43,7 @@ internal sealed class ClientDirectory
 
         var client = new IndexedClient(entry);
         _clients[entry.ClientId] = client;
+        _ordered.Add(client);
         foreach (var key in client.MatchKeys())
         {
             AddId(key.Email ? _byEmail : _byPhoneAndLastName, key.Value, entry.ClientId);
@@ -68,6 +70,7 @@ internal sealed class ClientDirectory
         }
 
         _clients.Remove(clientId);
+        _ordered.Remove(old);
         foreach (var key in old.MatchKeys())
         {
             RemoveId(key.Email ? _byEmail : _byPhoneAndLastName, key.Value, clientId);
@@ -141,7 +144,7 @@ internal sealed class ClientDirectory
         _changedPostings.Clear();
         _changed = false;
         Published = new ClientIndexSnapshot(
-            _clients.ToImmutable(), _byEmail.ToImmutable(), _byPhone.ToImmutable(), _tokens.ToImmutable(), _postings.ToImmutable());
+            _clients.ToImmutable(), _ordered.ToImmutable(), _byEmail.ToImmutable(), _byPhone.ToImmutable(), _tokens.ToImmutable(), _postings.ToImmutable());
         return Published;
     }
 

@@ -11,6 +11,7 @@ namespace VetActors.Grains.Sync.Internal;
 /// </summary>
 internal sealed class ClientIndexSnapshot(
     ImmutableDictionary<string, IndexedClient> clients,
+    ImmutableSortedSet<IndexedClient> ordered,
     ImmutableDictionary<string, ImmutableSortedSet<string>> byEmail,
     ImmutableDictionary<string, ImmutableSortedSet<string>> byPhone,
     ImmutableSortedSet<string> tokens,
@@ -22,8 +23,13 @@ internal sealed class ClientIndexSnapshot(
 
     public const int MaxQueryLength = 200;
 
+    // A word matching more tokens than this (a short prefix: "gr" is every email starting with it) is not worth
+    // walking token by token; such words are checked against each candidate's own tokens instead.
+    private const int MaxDriverTokens = 64;
+
     public static ClientIndexSnapshot Empty { get; } = new(
         ImmutableDictionary.Create<string, IndexedClient>(StringComparer.Ordinal),
+        ImmutableSortedSet.Create(IndexedClient.Order),
         ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
         ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal),
         ImmutableSortedSet.Create<string>(StringComparer.Ordinal),
@@ -47,48 +53,77 @@ internal sealed class ClientIndexSnapshot(
     /// <summary>
     /// Clients matching every word of <paramref name="query"/> as a prefix of a name word, an email, a phone
     /// number (whole or its last 7 or 4 digits) or a PIMS id; ordered by last and first name. Postings are kept
-    /// in that order, so the answer walks the rarest word's postings in order and stops at <paramref name="limit"/>
-    /// instead of sorting every hit.
+    /// in that order, so the answer walks in order the postings of the word matching the fewest clients (or, when
+    /// every word is a short prefix matching many tokens, all clients in order), checks the other words against
+    /// each candidate's own precomputed tokens, and stops at <paramref name="limit"/>: it never sorts the hits,
+    /// and allocates for what it reads, not for the index.
     /// </summary>
     public ClientSearchHit[] Search(string query, int limit)
     {
-        var words = new List<List<ImmutableSortedSet<IndexedClient>>>();
-        foreach (var word in query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var sets = new List<ImmutableSortedSet<IndexedClient>>();
-            foreach (var prefix in QueryPrefixes(word))
-            {
-                AddPostings(prefix, sets);
-            }
-
-            if (sets.Count == 0)
-            {
-                return [];
-            }
-
-            words.Add(sets);
-        }
-
-        if (words.Count == 0)
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
         {
             return [];
         }
 
-        var driver = words.MinBy(w => w.Sum(set => set.Count))!;
+        var prefixes = new string[words.Length][];
+        var bits = new ulong[words.Length][];
+        List<ImmutableSortedSet<IndexedClient>>? driver = null;
+        var driverWord = -1;
+        var driverSize = long.MaxValue;
+        for (var i = 0; i < words.Length; i++)
+        {
+            prefixes[i] = QueryPrefixes(words[i]);
+            bits[i] = [.. prefixes[i].Select(p => IndexedClient.MaskBit(p, p.Length > 3 ? 2 : 1))];
+            var tokenCount = 0;
+            foreach (var prefix in prefixes[i])
+            {
+                tokenCount += TokenRange(prefix).Count;
+            }
+
+            if (tokenCount == 0)
+            {
+                return [];
+            }
+
+            if (tokenCount <= MaxDriverTokens && Postings(prefixes[i], out var size) is var sets && size < driverSize)
+            {
+                (driver, driverWord, driverSize) = (sets, i, size);
+            }
+        }
+
         var results = new List<ClientSearchHit>(Math.Min(limit, 32));
+        if (driver is null)
+        {
+            foreach (var client in ordered)
+            {
+                if (results.Count == limit)
+                {
+                    break;
+                }
+
+                if (MatchesOtherWords(client, prefixes, bits, -1))
+                {
+                    results.Add(client.Hit);
+                }
+            }
+
+            return [.. results];
+        }
+
         using var merge = new PostingMerge(driver);
         IndexedClient? previous = null;
-        while (results.Count < limit && merge.Next() is { } client)
+        while (results.Count < limit && merge.Next() is { } candidate)
         {
-            if (previous is not null && previous.SortKey == client.SortKey)
+            if (ReferenceEquals(previous, candidate))
             {
                 continue;
             }
 
-            previous = client;
-            if (words.TrueForAll(w => ReferenceEquals(w, driver) || w.Exists(set => set.Contains(client))))
+            previous = candidate;
+            if (MatchesOtherWords(candidate, prefixes, bits, driverWord))
             {
-                results.Add(client.Hit);
+                results.Add(candidate.Hit);
             }
         }
 
@@ -107,43 +142,98 @@ internal sealed class ClientIndexSnapshot(
         return ids is null ? [] : [.. ids.Select(id => clients[id].Entry)];
     }
 
-    /// <summary>The postings of every token starting with <paramref name="prefix"/>: one ordered-set range.</summary>
-    private void AddPostings(string prefix, List<ImmutableSortedSet<IndexedClient>> sets)
+    /// <summary>Where the tokens starting with <paramref name="prefix"/> lie in the ordered token set: two binary searches.</summary>
+    private (int Start, int Count) TokenRange(string prefix)
     {
-        var i = tokens.IndexOf(prefix);
-        for (i = i < 0 ? ~i : i; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            if (!token.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            sets.Add(postings[token]);
-        }
+        var start = tokens.IndexOf(prefix);
+        start = start < 0 ? ~start : start;
+        var end = tokens.IndexOf(prefix + '\uffff');
+        end = end < 0 ? ~end : end + 1;
+        return (start, end - start);
     }
 
-    private static IEnumerable<string> QueryPrefixes(string word)
+    /// <summary>The postings of every token starting with one of <paramref name="prefixes"/>, and how many clients they hold in all.</summary>
+    private List<ImmutableSortedSet<IndexedClient>> Postings(string[] prefixes, out long size)
     {
-        var lower = word.ToLowerInvariant();
-        yield return "i:" + lower;
-        if (lower.Contains('@', StringComparison.Ordinal))
+        var sets = new List<ImmutableSortedSet<IndexedClient>>();
+        size = 0;
+        foreach (var prefix in prefixes)
         {
-            yield return "e:" + lower;
-            yield break;
+            var (start, count) = TokenRange(prefix);
+            for (var i = start; i < start + count; i++)
+            {
+                var posting = postings[tokens[i]];
+                sets.Add(posting);
+                size += posting.Count;
+            }
         }
 
+        return sets;
+    }
+
+    /// <summary>A client is in a word's postings exactly when one of its own tokens starts with one of the word's prefixes.</summary>
+    private static bool MatchesOtherWords(IndexedClient client, string[][] prefixes, ulong[][] bits, int driverWord)
+    {
+        for (var w = 0; w < prefixes.Length; w++)
+        {
+            if (w != driverWord && !HasTokenStartingWith(client, prefixes[w], bits[w]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether one of the client's tokens starts with one of <paramref name="prefixes"/>; <paramref name="bits"/> are
+    /// the prefixes' <see cref="IndexedClient.MaskBit"/> (of the first character after the kind, or the first two
+    /// when the prefix has them), which settle most candidates without a string comparison.
+    /// </summary>
+    private static bool HasTokenStartingWith(IndexedClient client, string[] prefixes, ulong[] bits)
+    {
+        for (var p = 0; p < prefixes.Length; p++)
+        {
+            if ((client.TokenMask & bits[p]) == 0)
+            {
+                continue;
+            }
+
+            foreach (var token in client.Tokens)
+            {
+                if (token.StartsWith(prefixes[p], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What one query word is looked up as, per token kind (see <see cref="IndexedClient.Tokens"/>).</summary>
+    private static string[] QueryPrefixes(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Contains('@', StringComparison.Ordinal))
+        {
+            return ["i:" + lower, "e:" + lower];
+        }
+
+        var prefixes = new List<string>(4) { "i:" + lower };
         var name = Normalize.Name(lower);
         if (name.Length > 0)
         {
-            yield return "n:" + name;
-            yield return "e:" + lower;
+            prefixes.Add("n:" + name);
+            prefixes.Add("e:" + lower);
         }
 
         var digits = new string([.. lower.Where(char.IsAsciiDigit)]);
         if (digits.Length >= 3)
         {
-            yield return "p:" + digits;
+            prefixes.Add("p:" + digits);
         }
+
+        return [.. prefixes];
     }
 }

@@ -17,6 +17,10 @@ internal sealed class IndexedClient
         LastName = Normalize.Name(entry.LastName);
         Phones = [.. entry.Phones.Select(Normalize.Phone).OfType<string>().Distinct(StringComparer.Ordinal)];
         Tokens = [.. SearchTokens().Distinct(StringComparer.Ordinal)];
+        foreach (var token in Tokens)
+        {
+            TokenMask |= MaskBit(token, 1) | MaskBit(token, 2);
+        }
     }
 
     /// <summary>Orders clients by last name, first name, then id: the order search answers in.</summary>
@@ -36,6 +40,24 @@ internal sealed class IndexedClient
 
     /// <summary>What search matches query words against, each with its kind: <c>n:</c> name word, <c>e:</c> email, <c>p:</c> phone digits, <c>i:</c> PIMS id.</summary>
     public string[] Tokens { get; }
+
+    /// <summary>
+    /// One bit per (kind, first character) and per (kind, first two characters) of the tokens: a query word whose
+    /// bit is missing cannot match, which rules out most candidates without comparing a string.
+    /// </summary>
+    public ulong TokenMask { get; }
+
+    /// <summary>The bit of a token or query prefix for its kind and first <paramref name="characters"/> (1 or 2) after the kind.</summary>
+    public static ulong MaskBit(string token, int characters)
+    {
+        var hash = (uint)token[0] * 31 + characters;
+        for (var i = 2; i < 2 + characters; i++)
+        {
+            hash = hash * 31 + (i < token.Length ? token[i] : 0u);
+        }
+
+        return 1UL << (int)(hash % 64);
+    }
 
     /// <summary>The keys merges match on: the email, and each phone with the last name.</summary>
     public IEnumerable<(bool Email, string Value)> MatchKeys()
