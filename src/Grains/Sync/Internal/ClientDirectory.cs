@@ -28,8 +28,6 @@ internal sealed class ClientDirectory
     /// <summary>The index as of the last <see cref="Publish"/>.</summary>
     public ClientIndexSnapshot Published { get; private set; } = ClientIndexSnapshot.Empty;
 
-    public int Count => _clients.Count;
-
     /// <summary>The client as changed so far, published or not.</summary>
     public ClientIndexEntry? Get(string clientId) => _clients.GetValueOrDefault(clientId)?.Entry;
 

@@ -37,8 +37,6 @@ internal sealed class ClientIndexSnapshot(
 
     public int Count => clients.Count;
 
-    public ClientIndexEntry? Get(string clientId) => clients.GetValueOrDefault(clientId)?.Entry;
-
     /// <summary>A staff search: the query checked, the limit defaulted (20) and capped (100).</summary>
     public ClientSearchResult Answer(string query, int limit)
     {
@@ -86,7 +84,13 @@ internal sealed class ClientIndexSnapshot(
                 return [];
             }
 
-            if (tokenCount <= MaxDriverTokens && Postings(prefixes[i], out var size) is var sets && size < driverSize)
+            if (tokenCount > MaxDriverTokens)
+            {
+                continue;
+            }
+
+            var sets = Postings(prefixes[i], out var size);
+            if (size < driverSize)
             {
                 (driver, driverWord, driverSize) = (sets, i, size);
             }

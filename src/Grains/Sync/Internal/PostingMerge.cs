@@ -22,7 +22,8 @@ internal sealed class PostingMerge : IDisposable
         _enumerators = new ImmutableSortedSet<IndexedClient>.Enumerator[sets.Count];
         _enumerating = new bool[sets.Count];
         _heads = new PriorityQueue<int, IndexedClient>(sets.Count, IndexedClient.Order);
-        for (var i = 0; i < sets.Count && sets.Count > 1; i++)
+        // One posting is walked directly (see Next); several enter the queue by their smallest client.
+        for (var i = 0; sets.Count > 1 && i < sets.Count; i++)
         {
             if (sets[i].Min is { } first)
             {
