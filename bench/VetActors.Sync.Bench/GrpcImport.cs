@@ -12,6 +12,8 @@ namespace VetActors.Sync.Bench;
 /// </summary>
 internal static class GrpcImport
 {
+    private const int WarmUpSearchesEach = 20;
+
     public static async Task<int> RunAsync(int clients, int searchers, int searchesEach)
     {
         await using var clinic = await SyntheticClinicSilo.StartAsync("sync-grpc-bench", "bench");
@@ -24,6 +26,16 @@ internal static class GrpcImport
         var staff = new StaffSync.StaffSyncClient(clinic.Channel);
         var headers = ClinicOnboarding.Bearer(clinic.AdminToken);
         string[] queries = ["lee", "smith gr", "5550001234", "1234", "carla.garcia", "c000042", "nguyen", "priya", "tanaka hugo", "0099"];
+
+        // Not measured: the first searches compile the search path in both processes and open the HTTP/2 streams'
+        // flow-control windows; the figure is for a silo that has served searches before.
+        await Task.WhenAll(Enumerable.Range(0, searchers).Select(s => Task.Run(async () =>
+        {
+            for (var i = 0; i < WarmUpSearchesEach; i++)
+            {
+                await staff.SearchClientsAsync(new SearchClientsRequest { Query = queries[(s + i) % queries.Length] }, headers);
+            }
+        })));
         var latencies = new double[searchers][];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, searchers).Select(s => Task.Run(async () =>
@@ -39,7 +51,7 @@ internal static class GrpcImport
         clock.Stop();
         var all = latencies.SelectMany(l => l).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"search over gRPC: {all.Length} searches by {searchers} concurrent staff callers in {clock.Elapsed.TotalSeconds:F1} s; p50 {all[all.Length / 2]:F2} ms, p99 {all[(int)(all.Length * 0.99)]:F2} ms"));
+            $"search over gRPC (after {WarmUpSearchesEach} unmeasured searches each): {all.Length} searches by {searchers} concurrent staff callers in {clock.Elapsed.TotalSeconds:F1} s; p50 {all[all.Length / 2]:F2} ms, p90 {all[(int)(all.Length * 0.9)]:F2} ms, p99 {all[(int)(all.Length * 0.99)]:F2} ms, max {all[^1]:F2} ms"));
         return 0;
     }
 }

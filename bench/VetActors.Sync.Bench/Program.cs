@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using VetActors.Actors;
 using VetActors.Actors.Postgres;
 using VetActors.Grains.Common;
+using VetActors.Grains.Hosting;
 using VetActors.Grains.Pets;
 using VetActors.Grains.Sync;
 using VetActors.Sync.Bench;
@@ -37,6 +38,7 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddPostgresGrainStorage(dataSource).AddPostgresReminders(dataSource);
 builder.Services.AddSingleton<IClinicNotifier, CountingNotifier>();
+builder.Services.AddClientSearch();
 builder.Services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(IPimsSyncGrain).Assembly));
 using var host = builder.Build();
 await host.StartAsync();
@@ -76,12 +78,14 @@ var weight = (await pet.GetProfileAsync()).Signalment.Weight!.Value;
 visible.Stop();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental change: weight {weight} visible {visible.Elapsed.TotalMilliseconds:F1} ms after the batch was sent (ack included)"));
 
-// Staff search: 50 concurrent searchers over last names, phone suffixes, emails and PIMS ids.
+// Staff search as StaffSync runs it (the clinic's published index, outside the sync grain's turns): 50 concurrent
+// searchers over last names, phone suffixes, emails and PIMS ids.
+var search = host.Services.GetRequiredService<IClientSearch>();
 string[] queries = ["lee", "smith gr", "5550001234", "1234", "carla.garcia", "c000042", "nguyen", "priya", "tanaka hugo", "0099"];
 var sequential = Stopwatch.StartNew();
 for (var i = 0; i < 1000; i++)
 {
-    await sync.SearchClientsAsync(queries[i % queries.Length], 20);
+    await search.SearchAsync("1", queries[i % queries.Length], 20);
 }
 
 sequential.Stop();
@@ -94,7 +98,7 @@ await Task.WhenAll(Enumerable.Range(0, searchers).Select(s => Task.Run(async () 
     for (var i = 0; i < searchesEach; i++)
     {
         var started = Stopwatch.GetTimestamp();
-        await sync.SearchClientsAsync(queries[(s + i) % queries.Length], 20);
+        await search.SearchAsync("1", queries[(s + i) % queries.Length], 20);
         latencies[s].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 })));

@@ -46,9 +46,22 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<PimsClientDirectory>();
         services.TryAddSingleton<IClientContactDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
         services.TryAddSingleton<IClientPhoneDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
+        services.AddClientSearch();
         services.AddPostgresOutbox();
         services.AddAppointments();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
+        return services;
+    }
+
+    /// <summary>
+    /// Staff client search answered from the clinic sync grains' published indexes (<see cref="IClientSearch"/>).
+    /// Part of <see cref="AddVetActorsGrains"/>; for hosts that compose the grains themselves.
+    /// </summary>
+    public static IServiceCollection AddClientSearch(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ClientIndexRegistry>();
+        services.TryAddSingleton<IClientSearch, SnapshotClientSearch>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using VetActors.Actors;
+using VetActors.Actors.Concurrency;
 
 namespace VetActors.Grains.Identity;
 
@@ -12,9 +13,12 @@ public interface ISessionGrain : IGrainWithStringKey
     Task OpenAsync(SessionGrant grant);
 
     /// <summary>The session when <paramref name="secret"/> is its secret and it is still live; otherwise <c>null</c>.</summary>
+    /// <remarks>Read-only: every call of a signed-in user checks here, and concurrent calls must not queue one behind another.</remarks>
+    [ReadOnly]
     Task<SessionInfo?> ValidateAsync(string secret);
 
     /// <summary>Whether the session is live (neither expired nor ended).</summary>
+    [ReadOnly]
     Task<bool> IsActiveAsync();
 
     /// <summary>Ends the session at once; idempotent.</summary>

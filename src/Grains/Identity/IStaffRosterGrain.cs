@@ -1,4 +1,5 @@
 using VetActors.Actors;
+using VetActors.Actors.Concurrency;
 
 namespace VetActors.Grains.Identity;
 
@@ -38,6 +39,7 @@ public interface IStaffRosterGrain : IGrainWithStringKey
     Task<StaffSignIn> SignInAsync(string username, string password, string? totpCode, string practiceSessionId);
 
     /// <summary>The member's current role and permissions when they may act; <c>null</c> when unknown or deactivated.</summary>
+    [ReadOnly]
     Task<StaffPrincipal?> GetPrincipalAsync(string userId);
 
     /// <summary>Starts (or restarts) second-factor enrollment for the member themselves.</summary>

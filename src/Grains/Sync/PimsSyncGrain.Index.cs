@@ -1,3 +1,6 @@
+using VetActors.Actors;
+using VetActors.Grains.Sync.Internal;
+
 namespace VetActors.Grains.Sync;
 
 /// <summary>
@@ -55,5 +58,34 @@ internal sealed partial class PimsSyncGrain
 
         await index.WriteStateAsync();
         State.IndexLog = new IndexLog();
+    }
+
+    /// <summary>Freezes the index changes since the last call and swaps the result in for searches (see <see cref="ClientIndexRegistry"/>).</summary>
+    private void PublishIndex()
+    {
+        var snapshot = _directory.Publish();
+        if (_registry is null)
+        {
+            return;
+        }
+
+        if (_indexSlot is null)
+        {
+            _indexSlot = _registry.Claim(this.GetPrimaryKeyString(), snapshot);
+        }
+        else
+        {
+            _indexSlot.Snapshot = snapshot;
+        }
+    }
+
+    /// <summary>Drops this activation's snapshot: the memory goes, and the next search activates the grain again.</summary>
+    private void WithdrawIndex()
+    {
+        if (_registry is not null && _indexSlot is not null)
+        {
+            _registry.Release(this.GetPrimaryKeyString(), _indexSlot);
+            _indexSlot = null;
+        }
     }
 }

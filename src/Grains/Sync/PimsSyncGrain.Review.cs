@@ -4,8 +4,6 @@ namespace VetActors.Grains.Sync;
 
 internal sealed partial class PimsSyncGrain
 {
-    private const int MaxSearchResults = 100;
-
     public Task<IReadOnlyList<ReviewItem>> GetReviewQueueAsync(bool includeResolved) =>
         Task.FromResult<IReadOnlyList<ReviewItem>>(
             (State.Review.Values.Where(r => includeResolved || r.Status == ReviewStatus.Open).OrderBy(r => r.HeldAt).ThenBy(r => r.Id, StringComparer.Ordinal)).ToArray());
@@ -105,17 +103,7 @@ internal sealed partial class PimsSyncGrain
         return policy;
     }
 
-    public Task<ClientSearchResult> SearchClientsAsync(string query, int limit)
-    {
-        if (string.IsNullOrWhiteSpace(query) || query.Length > 200)
-        {
-            throw new ValidationException("query", "must be 1-200 characters.");
-        }
-
-        var hits = _directory.Search(query, Math.Clamp(limit <= 0 ? 20 : limit, 1, MaxSearchResults));
-        return Task.FromResult(new ClientSearchResult(
-            hits.Select(e => new ClientSearchHit(e.ClientId, e.FirstName, e.LastName, e.Email, e.Phones, e.PimsId)).ToArray()));
-    }
+    public Task<ClientSearchResult> SearchClientsAsync(string query, int limit) => Task.FromResult(_directory.Published.Answer(query, limit));
 
     public Task<IReadOnlyList<ClientIndexEntry>> FindClientsByContactAsync(string emailOrPhone)
     {
@@ -124,7 +112,7 @@ internal sealed partial class PimsSyncGrain
             throw new ValidationException("email_or_phone", "must be 1-254 characters.");
         }
 
-        return Task.FromResult<IReadOnlyList<ClientIndexEntry>>(_directory.FindByContact(emailOrPhone));
+        return Task.FromResult<IReadOnlyList<ClientIndexEntry>>(_directory.Published.FindByContact(emailOrPhone));
     }
 
     public async Task IndexClientAsync(ClientIndexEntry entry)

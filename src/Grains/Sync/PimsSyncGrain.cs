@@ -29,6 +29,10 @@ internal sealed partial class PimsSyncGrain(
     // Without a notifier (a host that has no outbox), notifications stay queued in the state until one is there.
     private readonly IClinicNotifier? _notifier = services.GetService<IClinicNotifier>();
     private readonly ClientDirectory _directory = new();
+
+    // Without a registry (a host that answers searches only through this grain), the snapshot stays here.
+    private readonly ClientIndexRegistry? _registry = services.GetService<ClientIndexRegistry>();
+    private ClientIndexRegistry.Slot? _indexSlot;
     private bool _staleCheckRegistered;
 
     private PimsSyncState State => sync.State;
@@ -46,8 +50,16 @@ internal sealed partial class PimsSyncGrain(
             _directory.Upsert(entry);
         }
 
+        PublishIndex();
+
         // Notifications written but not handed over before a crash go out now.
         await DeliverOutgoingAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        WithdrawIndex();
+        return Task.CompletedTask;
     }
 
     public async Task<SessionStart> ConnectAsync(AgentHello hello)
@@ -240,5 +252,8 @@ internal sealed partial class PimsSyncGrain(
     {
         await CheckpointIndexIfDueAsync();
         await sync.WriteStateAsync();
+
+        // Only once durable, and before the call that made the change returns: its caller's next search sees it.
+        PublishIndex();
     }
 }

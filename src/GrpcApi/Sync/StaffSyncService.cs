@@ -12,11 +12,15 @@ using VetActors.Protos.StaffSync.V1;
 namespace VetActors.GrpcApi.Sync;
 
 /// <summary>Staff tools for the PIMS integration: search, client profile, review queue, merges, renames, status, policy.</summary>
-internal sealed class StaffSyncService(IGrainFactory grains) : StaffSync.StaffSyncBase
+internal sealed class StaffSyncService(IGrainFactory grains, IClientSearch search) : StaffSync.StaffSyncBase
 {
+    // Not a grain call: searches read the clinic's published index, so 50 at once do not queue on the sync grain.
     [Allow(Callers.StaffUser)]
     public override async Task<SearchClientsResponse> SearchClients(SearchClientsRequest request, ServerCallContext context) =>
-        new() { Clients = { (await Sync(context).SearchClientsAsync(request.Query, request.Limit)).Clients.Select(h => h.ToProto()) } };
+        new()
+        {
+            Clients = { (await search.SearchAsync(context.GetClinicId(), request.Query, request.Limit, context.CancellationToken)).Clients.Select(h => h.ToProto()) },
+        };
 
     [Allow(Callers.StaffUser)]
     public override async Task<GetClientProfileResponse> GetClientProfile(GetClientProfileRequest request, ServerCallContext context)

@@ -3,6 +3,7 @@ using VetActors.Actors;
 using VetActors.Actors.Testing;
 using VetActors.Grains.Clients;
 using VetActors.Grains.Common;
+using VetActors.Grains.Hosting;
 using VetActors.Grains.Pets;
 using VetActors.Grains.Sync;
 
@@ -16,6 +17,9 @@ public sealed class SyncCluster(int indexCheckpointEntries = 8000) : IAsyncLifet
     public RecordingClinicNotifier Notifier { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>Staff search as the API runs it: from the published index, outside the sync grain's turns.</summary>
+    public IClientSearch Search => Cluster.Services.GetRequiredService<IClientSearch>();
 
     public IPimsSyncGrain Sync => Cluster.GrainFactory.GetGrain<IPimsSyncGrain>(PimsSyncKeys.Sync(ClinicId));
 
@@ -35,7 +39,8 @@ public sealed class SyncCluster(int indexCheckpointEntries = 8000) : IAsyncLifet
         Cluster = await new TestClusterBuilder()
             .AddGrainsFromAssembly(typeof(IPimsSyncGrain).Assembly)
             .ConfigureServices(s => s.AddSingleton<IClinicNotifier>(Notifier)
-                .Configure<PimsSyncOptions>(o => o.IndexCheckpointEntries = indexCheckpointEntries))
+                .Configure<PimsSyncOptions>(o => o.IndexCheckpointEntries = indexCheckpointEntries)
+                .AddClientSearch())
             .BuildAndStartAsync();
     }
 

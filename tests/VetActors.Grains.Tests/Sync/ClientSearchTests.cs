@@ -33,6 +33,50 @@ public sealed class ClientSearchTests : IAsyncLifetime
         Assert.Equal(expected, hits.Select(h => h.PimsId));
     }
 
+    [Theory]
+    [InlineData("lee")]
+    [InlineData("ann lee")]
+    [InlineData("carla@example.com")]
+    [InlineData("555-010-2030")]
+    [InlineData("1234")]
+    [InlineData("pims-3")]
+    [InlineData("zed")]
+    [InlineData("L")]
+    public async Task SearchOutsideTheGrain_AnyQuery_AnswersWhatTheGrainAnswers(string query)
+    {
+        var fromGrain = (await _c.Sync.SearchClientsAsync(query, 20)).Clients;
+
+        var published = (await _c.Search.SearchAsync(SyncCluster.ClinicId, query, 20)).Clients;
+
+        Assert.Equal(fromGrain, published);
+    }
+
+    [Fact]
+    public async Task SearchOutsideTheGrain_Limit_StopsInNameOrder()
+    {
+        var hits = (await _c.Search.SearchAsync(SyncCluster.ClinicId, "l", 1)).Clients;
+
+        Assert.Equal("PIMS-1", Assert.Single(hits).PimsId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task SearchOutsideTheGrain_BlankQuery_FailsValidation(string query)
+    {
+        await Assert.ThrowsAsync<VetActors.Grains.Common.ValidationException>(() => _c.Search.SearchAsync(SyncCluster.ClinicId, query, 20).AsTask());
+    }
+
+    [Fact]
+    public async Task SearchOutsideTheGrain_AfterSiloRestart_ActivatesTheGrainWhichRepublishes()
+    {
+        await _c.Cluster.KillAsync();
+        await _c.Cluster.StartAsync();
+
+        Assert.Equal("PIMS-3", Assert.Single((await _c.Search.SearchAsync(SyncCluster.ClinicId, "mendez", 20)).Clients).PimsId);
+        Assert.Equal(2, (await _c.Search.SearchAsync(SyncCluster.ClinicId, "lee", 20)).Clients.Count);
+    }
+
     [Fact]
     public async Task Search_AfterSiloRestart_IndexRebuiltFromStorage()
     {

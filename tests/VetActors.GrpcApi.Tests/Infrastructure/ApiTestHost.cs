@@ -9,6 +9,7 @@ using VetActors.Grains.Appointments;
 using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
 using VetActors.Grains.Events;
+using VetActors.Grains.Hosting;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
 using VetActors.Grains.Sync.Internal;
@@ -71,6 +72,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 services.Configure<PetIdCardOptions>(o => o.PdfSharpLicense = PetIdCardOptions.AgplLicense);
                 services.AddAppointments();
                 services.AddClinicEvents();
+                services.AddClientSearch();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();

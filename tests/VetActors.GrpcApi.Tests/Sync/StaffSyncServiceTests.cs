@@ -53,6 +53,38 @@ public sealed class StaffSyncServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchClients_RightAfterApprovingANameChange_FindsTheNewName()
+    {
+        Assert.Empty((await Call<SearchClientsRequest, SearchClientsResponse>("SearchClients", new SearchClientsRequest { Query = "leigh" }, _world.StaffToken)).Clients);
+        var item = Assert.Single((await Call<ListReviewItemsRequest, ListReviewItemsResponse>("ListReviewItems", new ListReviewItemsRequest(), _world.StaffToken)).Items);
+
+        await Call<ApproveReviewItemRequest, ApproveReviewItemResponse>("ApproveReviewItem", new ApproveReviewItemRequest { ItemId = item.Id }, _world.StaffToken);
+
+        var hit = Assert.Single((await Call<SearchClientsRequest, SearchClientsResponse>("SearchClients", new SearchClientsRequest { Query = "leigh" }, _world.StaffToken)).Clients);
+        Assert.Equal("c1", hit.PimsId);
+    }
+
+    [Fact]
+    public async Task SearchClients_StaffOfAnotherClinic_SeesOnlyItsOwnClients()
+    {
+        var other = await ClinicWorld.CreateAsync(_host, "43");
+
+        var theirs = await other.CallAsync<SearchClientsRequest, SearchClientsResponse>(
+            Service + "SearchClients", new SearchClientsRequest { Query = "ann" }, other.StaffToken);
+
+        Assert.Empty(theirs.Clients);
+    }
+
+    [Fact]
+    public async Task SearchClients_BlankQuery_InvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => Call<SearchClientsRequest, SearchClientsResponse>("SearchClients", new SearchClientsRequest { Query = " " }, _world.StaffToken));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
     public async Task SearchClients_AsAgentOrPortalClient_PermissionDenied()
     {
         foreach (var token in new[] { _world.AgentToken, _world.ClientToken })

@@ -1,25 +1,35 @@
+using System.Collections.Immutable;
+
 namespace VetActors.Grains.Sync.Internal;
 
 /// <summary>
-/// The clinic's clients in memory: exact lookups for merges (normalized email; normalized phone + last name)
-/// and an ordered set of distinct tokens, each with its clients, for prefix search over names, email, phone and PIMS id. Rebuilt from the stored
-/// entries on activation; a search is a few ordered-set range scans, so it stays in the microseconds at
-/// tens of thousands of clients.
+/// The sync grain's side of the clinic's client index, its single writer: exact lookups for merges (normalized
+/// email; normalized phone + last name) and, per search token, the clients holding it in name order. Changes go
+/// into builders of immutable collections; <see cref="Publish"/> freezes them into a
+/// <see cref="ClientIndexSnapshot"/>, sharing every node the change did not touch, so a batch of 1,000 records
+/// costs its own changes, not a copy of 10,000 clients. Rebuilt from the stored entries on activation.
 /// </summary>
 internal sealed class ClientDirectory
 {
-    private const char Separator = '\u0001';
+    private readonly ImmutableDictionary<string, IndexedClient>.Builder _clients = ImmutableDictionary.CreateBuilder<string, IndexedClient>(StringComparer.Ordinal);
+    private readonly ImmutableSortedSet<IndexedClient>.Builder _ordered = ImmutableSortedSet.CreateBuilder(IndexedClient.Order);
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byEmail = IdsBuilder();
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byPhoneAndLastName = IdsBuilder();
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder _byPhone = IdsBuilder();
+    private readonly ImmutableSortedSet<string>.Builder _tokens = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<IndexedClient>>.Builder _postings =
+        ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<IndexedClient>>(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, ClientIndexEntry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _byEmail = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _byPhoneAndLastName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _byPhone = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<string>> _postings = new(StringComparer.Ordinal);
+    // Postings changed since the last publish, each open as a builder: a batch touching one name's postings
+    // 300 times copies its path once, not 300 times.
+    private readonly Dictionary<string, ImmutableSortedSet<IndexedClient>.Builder> _changedPostings = new(StringComparer.Ordinal);
+    private bool _changed;
 
-    public int Count => _entries.Count;
+    /// <summary>The index as of the last <see cref="Publish"/>.</summary>
+    public ClientIndexSnapshot Published { get; private set; } = ClientIndexSnapshot.Empty;
 
-    public ClientIndexEntry? Get(string clientId) => _entries.GetValueOrDefault(clientId);
+    /// <summary>The client as changed so far, published or not.</summary>
+    public ClientIndexEntry? Get(string clientId) => _clients.GetValueOrDefault(clientId)?.Entry;
 
     public void Upsert(ClientIndexEntry entry)
     {
@@ -29,74 +39,52 @@ internal sealed class ClientDirectory
             return;
         }
 
-        _entries[entry.ClientId] = entry;
-        foreach (var key in MatchKeys(entry))
+        var client = new IndexedClient(entry);
+        _clients[entry.ClientId] = client;
+        _ordered.Add(client);
+        foreach (var key in client.MatchKeys())
         {
-            var map = key.Email ? _byEmail : _byPhoneAndLastName;
-            if (!map.TryGetValue(key.Value, out var ids))
-            {
-                map[key.Value] = ids = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            ids.Add(entry.ClientId);
+            AddId(key.Email ? _byEmail : _byPhoneAndLastName, key.Value, entry.ClientId);
         }
 
-        foreach (var phone in entry.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
+        foreach (var phone in client.Phones)
         {
-            if (!_byPhone.TryGetValue(phone, out var ids))
-            {
-                _byPhone[phone] = ids = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            ids.Add(entry.ClientId);
+            AddId(_byPhone, phone, entry.ClientId);
         }
 
-        var sortKey = SortKey(entry);
-        foreach (var token in Tokens(entry))
+        foreach (var token in client.Tokens)
         {
-            if (!_postings.TryGetValue(token, out var keys))
-            {
-                _postings[token] = keys = new SortedSet<string>(StringComparer.Ordinal);
-                _tokens.Add(token);
-            }
-
-            keys.Add(sortKey);
+            Posting(token).Add(client);
         }
+
+        _changed = true;
     }
 
     public void Remove(string clientId)
     {
-        if (!_entries.Remove(clientId, out var old))
+        if (!_clients.TryGetValue(clientId, out var old))
         {
             return;
         }
 
-        foreach (var key in MatchKeys(old))
+        _clients.Remove(clientId);
+        _ordered.Remove(old);
+        foreach (var key in old.MatchKeys())
         {
-            var map = key.Email ? _byEmail : _byPhoneAndLastName;
-            if (map.TryGetValue(key.Value, out var ids) && ids.Remove(clientId) && ids.Count == 0)
-            {
-                map.Remove(key.Value);
-            }
+            RemoveId(key.Email ? _byEmail : _byPhoneAndLastName, key.Value, clientId);
         }
 
-        foreach (var phone in old.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
+        foreach (var phone in old.Phones)
         {
-            if (_byPhone.TryGetValue(phone, out var ids) && ids.Remove(clientId) && ids.Count == 0)
-            {
-                _byPhone.Remove(phone);
-            }
+            RemoveId(_byPhone, phone, clientId);
         }
 
-        var sortKey = SortKey(old);
-        foreach (var token in Tokens(old))
+        foreach (var token in old.Tokens)
         {
-            if (_postings.TryGetValue(token, out var keys) && keys.Remove(sortKey) && keys.Count == 0)
-            {
-                _postings.Remove(token);
-                _tokens.Remove(token);
-            }
+            Posting(token).Remove(old);
         }
+
+        _changed = true;
     }
 
     /// <summary>Existing clients a PIMS client matches, with the keys each matched on.</summary>
@@ -127,163 +115,71 @@ internal sealed class ClientDirectory
     }
 
     /// <summary>
-    /// Clients whose email (when <paramref name="emailOrPhone"/> holds an '@') or one of whose phones equals
-    /// <paramref name="emailOrPhone"/> once both are normalized; ordered by client id so answers are stable.
+    /// Freezes the changes made since the last call into a new snapshot (the same one when nothing changed). Costs
+    /// the nodes the changes touched: the builders hand out their trees and copy a node only when changed again.
     /// </summary>
-    public List<ClientIndexEntry> FindByContact(string emailOrPhone)
+    public ClientIndexSnapshot Publish()
     {
-        var ids = emailOrPhone.Contains('@', StringComparison.Ordinal)
-            ? Normalize.Email(emailOrPhone) is { } email ? _byEmail.GetValueOrDefault(email) : null
-            : Normalize.Phone(emailOrPhone) is { } phone ? _byPhone.GetValueOrDefault(phone) : null;
-        return ids is null ? [] : [.. ids.Order(StringComparer.Ordinal).Select(id => _entries[id])];
-    }
-
-    /// <summary>
-    /// Clients matching every word of <paramref name="query"/> as a prefix of a name word, an email, a phone
-    /// number (whole or its last 7 or 4 digits) or a PIMS id; ordered by last and first name. Postings are kept
-    /// in that order, so the answer walks the rarest word's postings in order and stops at <paramref name="limit"/>
-    /// instead of sorting every hit.
-    /// </summary>
-    public List<ClientIndexEntry> Search(string query, int limit)
-    {
-        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(word => QueryPrefixes(word)
-                .SelectMany(prefix => _tokens.GetViewBetween(prefix, prefix + '\uffff'))
-                .Distinct(StringComparer.Ordinal)
-                .Select(token => _postings[token])
-                .ToList())
-            .ToList();
-        if (words.Count == 0 || words.Any(w => w.Count == 0))
+        if (!_changed)
         {
-            return [];
+            return Published;
         }
 
-        var driver = words.MinBy(w => w.Sum(set => set.Count))!;
-        var results = new List<ClientIndexEntry>(limit);
-        string? previous = null;
-        foreach (var key in MergeInOrder(driver))
+        foreach (var (token, posting) in _changedPostings)
         {
-            if (key == previous)
+            if (posting.Count == 0)
             {
-                continue;
+                _postings.Remove(token);
+                _tokens.Remove(token);
             }
-
-            previous = key;
-            if (words.All(w => ReferenceEquals(w, driver) || w.Any(set => set.Contains(key))))
+            else
             {
-                results.Add(_entries[key[(key.LastIndexOf(Separator) + 1)..]]);
-                if (results.Count == limit)
-                {
-                    break;
-                }
+                _postings[token] = posting.ToImmutable();
+                _tokens.Add(token);
             }
         }
 
-        return results;
+        _changedPostings.Clear();
+        _changed = false;
+        Published = new ClientIndexSnapshot(
+            _clients.ToImmutable(), _ordered.ToImmutable(), _byEmail.ToImmutable(), _byPhone.ToImmutable(), _tokens.ToImmutable(), _postings.ToImmutable());
+        return Published;
     }
 
-    /// <summary>The keys of several ordered sets in one ordered sequence (duplicates adjacent).</summary>
-    private static IEnumerable<string> MergeInOrder(List<SortedSet<string>> sets)
+    private ImmutableSortedSet<IndexedClient>.Builder Posting(string token)
     {
-        if (sets.Count == 1)
+        if (!_changedPostings.TryGetValue(token, out var posting))
         {
-            foreach (var key in sets[0])
-            {
-                yield return key;
-            }
-
-            yield break;
+            posting = _postings.TryGetValue(token, out var current)
+                ? current.ToBuilder()
+                : ImmutableSortedSet.CreateBuilder(IndexedClient.Order);
+            _changedPostings[token] = posting;
         }
 
-        var heads = new PriorityQueue<IEnumerator<string>, string>(StringComparer.Ordinal);
-        foreach (var set in sets)
-        {
-            var enumerator = set.GetEnumerator();
-            if (enumerator.MoveNext())
-            {
-                heads.Enqueue(enumerator, enumerator.Current);
-            }
-        }
-
-        while (heads.TryDequeue(out var enumerator, out var key))
-        {
-            yield return key;
-            if (enumerator.MoveNext())
-            {
-                heads.Enqueue(enumerator, enumerator.Current);
-            }
-        }
+        return posting;
     }
 
-    /// <summary>Orders postings by last name, first name, then id; the id follows the last separator.</summary>
-    private static string SortKey(ClientIndexEntry entry) =>
-        Normalize.Name(entry.LastName) + Separator + Normalize.Name(entry.FirstName) + Separator + entry.ClientId;
+    private static ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder IdsBuilder() =>
+        ImmutableDictionary.CreateBuilder<string, ImmutableSortedSet<string>>(StringComparer.Ordinal);
 
-    private static IEnumerable<string> QueryPrefixes(string word)
+    private static void AddId(ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder map, string key, string clientId) =>
+        map[key] = map.TryGetValue(key, out var ids) ? ids.Add(clientId) : ImmutableSortedSet.Create(StringComparer.Ordinal, clientId);
+
+    private static void RemoveId(ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder map, string key, string clientId)
     {
-        var lower = word.ToLowerInvariant();
-        yield return "i:" + lower;
-        if (lower.Contains('@', StringComparison.Ordinal))
+        if (!map.TryGetValue(key, out var ids))
         {
-            yield return "e:" + lower;
-            yield break;
+            return;
         }
 
-        var name = Normalize.Name(lower);
-        if (name.Length > 0)
+        ids = ids.Remove(clientId);
+        if (ids.IsEmpty)
         {
-            yield return "n:" + name;
-            yield return "e:" + lower;
+            map.Remove(key);
         }
-
-        var digits = new string([.. lower.Where(char.IsAsciiDigit)]);
-        if (digits.Length >= 3)
+        else
         {
-            yield return "p:" + digits;
-        }
-    }
-
-    private static IEnumerable<string> Tokens(ClientIndexEntry entry)
-    {
-        foreach (var word in Normalize.NameWords(entry.FirstName).Concat(Normalize.NameWords(entry.LastName)).Distinct())
-        {
-            yield return "n:" + word;
-        }
-
-        if (Normalize.Email(entry.Email) is { } email)
-        {
-            yield return "e:" + email;
-        }
-
-        foreach (var phone in entry.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
-        {
-            yield return "p:" + phone;
-            yield return "p:" + phone[^7..];
-            yield return "p:" + phone[^4..];
-        }
-
-        if (!string.IsNullOrEmpty(entry.PimsId))
-        {
-            yield return "i:" + entry.PimsId.ToLowerInvariant();
-        }
-    }
-
-    private static IEnumerable<(bool Email, string Value)> MatchKeys(ClientIndexEntry entry)
-    {
-        if (Normalize.Email(entry.Email) is { } email)
-        {
-            yield return (true, email);
-        }
-
-        var last = Normalize.Name(entry.LastName);
-        if (last.Length == 0)
-        {
-            yield break;
-        }
-
-        foreach (var phone in entry.Phones.Select(Normalize.Phone).OfType<string>().Distinct())
-        {
-            yield return (false, phone + "|" + last);
+            map[key] = ids;
         }
     }
 
