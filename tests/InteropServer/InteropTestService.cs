@@ -16,7 +16,11 @@ internal sealed class InteropTestService(TimeProvider time) : TestService.TestSe
     private const string EchoInitialKey = "x-grpc-test-echo-initial";
     private const string EchoTrailingKey = "x-grpc-test-echo-trailing-bin";
 
+    private const int MaxSharedZeros = 1024 * 1024;
+
     private static readonly Task<Empty> EmptyResponse = Task.FromResult(new Empty());
+
+    private static byte[] _sharedZeros = [];
 
     // The specification echoes metadata on UnaryCall and FullDuplexCall only; EmptyCall stays the
     // cheapest possible call, which the load benchmark relies on.
@@ -140,7 +144,31 @@ internal sealed class InteropTestService(TimeProvider time) : TestService.TestSe
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"Payload size {size} is negative."));
         }
-        return new Payload { Type = PayloadType.Compressable, Body = size == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(new byte[size]) };
+        return new Payload { Type = PayloadType.Compressable, Body = Zeros(size) };
+    }
+
+    /// <summary>
+    /// <paramref name="size"/> zero bytes. A ByteString is immutable and serializing one only reads it, so
+    /// payloads up to 1 MiB share one zero-filled buffer instead of allocating their own per call.
+    /// </summary>
+    private static ByteString Zeros(int size)
+    {
+        if (size == 0)
+        {
+            return ByteString.Empty;
+        }
+        if (size > MaxSharedZeros)
+        {
+            return UnsafeByteOperations.UnsafeWrap(new byte[size]);
+        }
+        var zeros = _sharedZeros;
+        if (zeros.Length < size)
+        {
+            // Racing calls may each install a buffer; any of them holds only zeros.
+            zeros = new byte[size];
+            _sharedZeros = zeros;
+        }
+        return UnsafeByteOperations.UnsafeWrap(zeros.AsMemory(0, size));
     }
 
     private static Task EchoMetadataAsync(ServerCallContext context)
