@@ -154,6 +154,8 @@ measure() { # measure SERVER CASE PORT
 }
 
 echo "Load: h2load -c $CONNECTIONS -m $STREAMS, ${WARMUP}s warm-up + ${DURATION}s, server on CPU $SERVER_CPUS, h2load on CPU $LOAD_CPUS"
+# Figures are comparable only on an otherwise idle machine: say how busy it was.
+echo "Machine load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for server in "${servers[@]}"; do
   port=$(free_port)
   start_server "$server" "$port"
@@ -162,6 +164,8 @@ for server in "${servers[@]}"; do
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
 done
+
+echo "Machine load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- table -----------------------------------------------------------------------------------------
 ratio() { # ratio A B -> A/B or "-"
