@@ -3,7 +3,8 @@
 # server (Cpp/, callback API, Debian's libgrpc++) and a bare Kestrel h2c endpoint (BareKestrel/) that
 # answers a gRPC-shaped empty reply without any gRPC work. h2load drives each with unary EmptyCall and
 # a 1 KiB UnaryCall (1 KiB payload in, response_size 1024 out) and the script prints requests/s,
-# p50/p99 latency and the ratios ours/C++ and ours/bare Kestrel.
+# p50/p99 latency, the server's CPU time per request (its CPU seconds over the measured period divided by
+# the requests served: less sensitive than requests/s to other work on the machine) and the ratios.
 #
 # Usage: bash bench/Grpc/run.sh
 # Environment (defaults in brackets): DURATION seconds per measurement [10], WARMUP seconds [2],
@@ -116,12 +117,13 @@ check_server() { # check_server NAME PORT
     --test_case=empty_unary,large_unary >"$work/check.out" 2>&1 || { echo "server $1 answers wrongly:"; cat "$work/check.out"; exit 1; }
 }
 
-declare -A rps p50 p99
+declare -A rps p50 p99 cpu
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # utime + stime of a process
 run_load() { # run_load SERVER CASE PORT: ROUNDS measurements, the best one kept
   local round
   for round in $(seq 1 "$ROUNDS"); do measure "$@"; done
-  printf '  %-5s %-9s %10.0f req/s  p50 %7s ms  p99 %7s ms  (best of %s)\n' "$1" "$2" "${rps[$1,$2]}" \
-    "${p50[$1,$2]}" "${p99[$1,$2]}" "$ROUNDS"
+  printf '  %-5s %-9s %10.0f req/s  p50 %7s ms  p99 %7s ms  CPU %6s us/req  (best of %s)\n' "$1" "$2" "${rps[$1,$2]}" \
+    "${p50[$1,$2]}" "${p99[$1,$2]}" "${cpu[$1,$2]}" "$ROUNDS"
 }
 
 measure() { # measure SERVER CASE PORT
@@ -133,7 +135,13 @@ measure() { # measure SERVER CASE PORT
   timeout $((DURATION + WARMUP + 60)) taskset -c "$LOAD_CPUS" h2load -c "$CONNECTIONS" -m "$STREAMS" \
     -D "$DURATION" --warm-up-time="$WARMUP" -d "$work/$case.body" \
     -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$log" \
-    "http://127.0.0.1:$port$path" >"$out" 2>&1 || { echo "h2load failed on $server $case:"; cat "$out"; exit 1; }
+    "http://127.0.0.1:$port$path" >"$out" 2>&1 &
+  local load_pid=$! t0 t1
+  # The server's CPU time is read from the end of the warm-up to the end of the measurement.
+  sleep "$WARMUP"
+  t0=$(cpu_ticks "$server_pid")
+  wait "$load_pid" || { echo "h2load failed on $server $case:"; cat "$out"; exit 1; }
+  t1=$(cpu_ticks "$server_pid")
   local requests
   requests=$(grep -E '^requests:' "$out")
   if ! [[ "$requests" =~ ([0-9]+)\ succeeded,\ 0\ failed,\ 0\ errored,\ 0\ timeout ]]; then
@@ -142,7 +150,11 @@ measure() { # measure SERVER CASE PORT
   if ! grep -qE '^status codes: [0-9]+ 2xx, 0 3xx, 0 4xx, 0 5xx' "$out"; then
     echo "non-2xx HTTP statuses on $server $case:"; cat "$out"; exit 1
   fi
-  local measured l50 l99
+  local measured l50 l99 per_request
+  per_request=$(awk -v d=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="${BASH_REMATCH[1]}" 'BEGIN { printf "%.2f", d / hz * 1e6 / n }')
+  if [ -z "${cpu[$server,$case]:-}" ] || awk -v a="$per_request" -v b="${cpu[$server,$case]}" 'BEGIN { exit !(a < b) }'; then
+    cpu[$server,$case]=$per_request
+  fi
   measured=$(sed -nE 's/^finished in .*, ([0-9.]+) req\/s.*/\1/p' "$out")
   # h2load's log: start time, HTTP status, elapsed microseconds per request.
   read -r l50 l99 < <(cut -f3 "$log" | sort -n | awk '
@@ -154,6 +166,8 @@ measure() { # measure SERVER CASE PORT
 }
 
 echo "Load: h2load -c $CONNECTIONS -m $STREAMS, ${WARMUP}s warm-up + ${DURATION}s, server on CPU $SERVER_CPUS, h2load on CPU $LOAD_CPUS"
+# Figures are comparable only on an otherwise idle machine: say how busy it was.
+echo "Machine load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for server in "${servers[@]}"; do
   port=$(free_port)
   start_server "$server" "$port"
@@ -163,25 +177,28 @@ for server in "${servers[@]}"; do
   wait "$server_pid" 2>/dev/null || true
 done
 
+echo "Machine load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
 # --- table -----------------------------------------------------------------------------------------
 ratio() { # ratio A B -> A/B or "-"
   if [ -n "${1:-}" ] && [ -n "${2:-}" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi
 }
 echo
-printf '| %-8s | %-10s | %10s | %8s | %8s |\n' server case 'req/s' 'p50 ms' 'p99 ms'
-printf '|%s|%s|%s|%s|%s|\n' ---------- ------------ ------------ ---------- ----------
+printf '| %-8s | %-10s | %10s | %8s | %8s | %10s |\n' server case 'req/s' 'p50 ms' 'p99 ms' 'CPU us/req'
+printf '|%s|%s|%s|%s|%s|%s|\n' ---------- ------------ ------------ ---------- ---------- ------------
 for case in "${cases[@]}"; do
   for server in "${servers[@]}"; do
-    printf '| %-8s | %-10s | %10.0f | %8s | %8s |\n' "$server" "$case" "${rps[$server,$case]}" "${p50[$server,$case]}" "${p99[$server,$case]}"
+    printf '| %-8s | %-10s | %10.0f | %8s | %8s | %10s |\n' "$server" "$case" "${rps[$server,$case]}" "${p50[$server,$case]}" "${p99[$server,$case]}" "${cpu[$server,$case]}"
   done
 done
 if [[ " ${servers[*]} " == *" ours "* ]]; then
   echo
-  printf '| %-10s | %-14s | %-15s | %-16s |\n' case 'ours/C++ req/s' 'ours/bare req/s' 'ours/C++ p99'
-  printf '|%s|%s|%s|%s|\n' ------------ ---------------- ----------------- ------------------
+  printf '| %-10s | %-14s | %-15s | %-16s | %-17s |\n' case 'ours/C++ req/s' 'ours/bare req/s' 'ours/C++ p99' 'bare/ours CPU/req'
+  printf '|%s|%s|%s|%s|%s|\n' ------------ ---------------- ----------------- ------------------ -------------------
   for case in "${cases[@]}"; do
-    printf '| %-10s | %-14s | %-15s | %-16s |\n' "$case" "$(ratio "${rps[ours,$case]:-}" "${rps[cpp,$case]:-}")" \
-      "$(ratio "${rps[ours,$case]:-}" "${rps[bare,$case]:-}")" "$(ratio "${p99[ours,$case]:-}" "${p99[cpp,$case]:-}")"
+    printf '| %-10s | %-14s | %-15s | %-16s | %-17s |\n' "$case" "$(ratio "${rps[ours,$case]:-}" "${rps[cpp,$case]:-}")" \
+      "$(ratio "${rps[ours,$case]:-}" "${rps[bare,$case]:-}")" "$(ratio "${p99[ours,$case]:-}" "${p99[cpp,$case]:-}")" \
+      "$(ratio "${cpu[bare,$case]:-}" "${cpu[ours,$case]:-}")"
   done
   echo "Targets: ours/C++ req/s >= 1.30, ours/bare req/s >= 0.80, ours/C++ p99 <= 1.00"
 fi

@@ -16,6 +16,7 @@ public static class GrpcServiceCollectionExtensions
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrpcServerMarker>();
+        services.TryAddSingleton(new ServiceLifetimes(services));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GrpcServiceOptions>, GrpcServiceOptionsSetup>());
         return new GrpcServerBuilder(services);
     }

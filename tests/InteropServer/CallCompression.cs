@@ -13,6 +13,9 @@ internal static class CallCompression
     private const string EncodingHeader = "grpc-encoding";
     private const string CompressionRequestHeader = "grpc-internal-encoding-request";
 
+    // WriteOptions is immutable, so one instance serves every call.
+    private static readonly WriteOptions NoCompress = new(WriteFlags.NoCompress);
+
     /// <summary>Whether the client declared a compressed encoding for the call's request messages.</summary>
     public static bool RequestIsCompressed(ServerCallContext context)
     {
@@ -32,5 +35,5 @@ internal static class CallCompression
 
     /// <summary>Sets whether the next response message is compressed (when the call compresses at all).</summary>
     public static void CompressNextMessage(ServerCallContext context, bool compress) =>
-        context.WriteOptions = compress ? WriteOptions.Default : new WriteOptions(WriteFlags.NoCompress);
+        context.WriteOptions = compress ? WriteOptions.Default : NoCompress;
 }

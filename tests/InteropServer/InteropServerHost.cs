@@ -20,6 +20,8 @@ namespace VetActors.InteropServer;
 /// </summary>
 public static class InteropServerHost
 {
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Adds gRPC, the interop test service and what it needs (a <see cref="TimeProvider"/>).</summary>
     public static IServiceCollection AddInteropServices(this IServiceCollection services)
     {
@@ -51,6 +53,13 @@ public static class InteropServerHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
+        if (minimumLogLevel > LogLevel.Information)
+        {
+            // Hosting's request diagnostics log only at Information and Debug, so at this level they would
+            // print nothing, yet an enabled logger makes hosting start an Activity and a log scope for every
+            // request. Turning the category off keeps per-request work to what the calls need.
+            builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

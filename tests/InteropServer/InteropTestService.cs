@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using VetActors.Rpc;
 using VetActors.Interop.Testing;
 
 namespace VetActors.InteropServer;
@@ -15,15 +16,42 @@ internal sealed class InteropTestService(TimeProvider time) : TestService.TestSe
     private const string EchoInitialKey = "x-grpc-test-echo-initial";
     private const string EchoTrailingKey = "x-grpc-test-echo-trailing-bin";
 
+    private const int MaxSharedZeros = 1024 * 1024;
+
     private static readonly Task<Empty> EmptyResponse = Task.FromResult(new Empty());
+
+    private static byte[] _sharedZeros = [];
 
     // The specification echoes metadata on UnaryCall and FullDuplexCall only; EmptyCall stays the
     // cheapest possible call, which the load benchmark relies on.
     public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => EmptyResponse;
 
-    public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
+    public override Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {
-        await EchoMetadataAsync(context);
+        // Without initial metadata to echo nothing is awaited, so the reply needs no async state machine.
+        var echoed = EchoMetadataAsync(context);
+        if (!echoed.IsCompletedSuccessfully)
+        {
+            return UnaryCallAfterEchoAsync(echoed, request, context);
+        }
+        try
+        {
+            return Task.FromResult(CreateUnaryResponse(request, context));
+        }
+        catch (RpcException ex)
+        {
+            return Task.FromException<SimpleResponse>(ex);
+        }
+    }
+
+    private static async Task<SimpleResponse> UnaryCallAfterEchoAsync(Task echoed, SimpleRequest request, ServerCallContext context)
+    {
+        await echoed;
+        return CreateUnaryResponse(request, context);
+    }
+
+    private static SimpleResponse CreateUnaryResponse(SimpleRequest request, ServerCallContext context)
+    {
         EnsureCompressedIfExpected(request.ExpectCompressed, context);
         ThrowIfEchoStatus(request.ResponseStatus);
         var compress = request.ResponseCompressed?.Value ?? false;
@@ -116,10 +144,42 @@ internal sealed class InteropTestService(TimeProvider time) : TestService.TestSe
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"Payload size {size} is negative."));
         }
-        return new Payload { Type = PayloadType.Compressable, Body = size == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(new byte[size]) };
+        return new Payload { Type = PayloadType.Compressable, Body = Zeros(size) };
     }
 
-    private static async Task EchoMetadataAsync(ServerCallContext context)
+    /// <summary>
+    /// <paramref name="size"/> zero bytes. A ByteString is immutable and serializing one only reads it, so
+    /// payloads up to 1 MiB share one zero-filled buffer instead of allocating their own per call.
+    /// </summary>
+    private static ByteString Zeros(int size)
+    {
+        if (size == 0)
+        {
+            return ByteString.Empty;
+        }
+        if (size > MaxSharedZeros)
+        {
+            return UnsafeByteOperations.UnsafeWrap(new byte[size]);
+        }
+        var zeros = _sharedZeros;
+        if (zeros.Length < size)
+        {
+            // Racing calls may each install a buffer; any of them holds only zeros.
+            zeros = new byte[size];
+            _sharedZeros = zeros;
+        }
+        return UnsafeByteOperations.UnsafeWrap(zeros.AsMemory(0, size));
+    }
+
+    private static Task EchoMetadataAsync(ServerCallContext context)
+    {
+        // Most calls carry neither header: the transport's own headers are checked before building the
+        // call's Metadata for them.
+        var headers = context.GetHttpContext().Request.Headers;
+        return headers.ContainsKey(EchoInitialKey) || headers.ContainsKey(EchoTrailingKey) ? EchoPresentMetadataAsync(context) : Task.CompletedTask;
+    }
+
+    private static async Task EchoPresentMetadataAsync(ServerCallContext context)
     {
         var initial = context.RequestHeaders.Get(EchoInitialKey);
         if (initial is not null)

@@ -9,14 +9,20 @@ namespace VetActors.Rpc.Internal.Server;
 
 /// <summary>
 /// Turns one response message into a gRPC frame in the response pipe; reused per call. Uncompressed, after
-/// <see cref="SetPayloadLength"/>, the header goes straight into the pipe and the pipe itself is the buffer
-/// writer, so the serializer writes into Kestrel's buffers with no copy. Otherwise the payload is buffered
-/// (and compressed) first, because the header needs its final length.
+/// <see cref="SetPayloadLength"/>, the serializer writes into Kestrel's buffers with no copy: a small frame
+/// (header and payload) is reserved in one piece and committed with one <c>Advance</c>, since every call into
+/// Kestrel's response pipe takes the stream's write lock; a larger one has its header written first and the
+/// pipe itself as the buffer writer. Otherwise the payload is buffered (and compressed) first, because the
+/// header needs its final length.
 /// </summary>
-internal sealed class ResponseSerializationContext : SerializationContext
+internal sealed class ResponseSerializationContext : SerializationContext, IBufferWriter<byte>
 {
     // A buffer that grew past this for one large message is dropped rather than kept by the pooled context.
     private const int MaxRetainedBufferSize = 1024 * 1024;
+
+    // Frames up to this size are reserved whole: it fits one block of Kestrel's memory pool, so the
+    // reservation never makes the pipe allocate a larger buffer than it would have anyway.
+    private const int MaxReservedFrameSize = 4096;
 
     private PipeWriter? _writer;
     private ICompressionProvider? _compression;
@@ -24,12 +30,15 @@ internal sealed class ResponseSerializationContext : SerializationContext
     private int? _maxSendMessageSize;
     private ArrayBufferWriter<byte>? _payloadBuffer;
     private ArrayBufferWriter<byte>? _compressedBuffer;
+    private Memory<byte> _reserved;
+    private int _reservedWritten;
     private State _state;
 
     private enum State
     {
         None,
         Direct,
+        Reserved,
         Buffered,
         Completed,
     }
@@ -56,6 +65,7 @@ internal sealed class ResponseSerializationContext : SerializationContext
     {
         _writer = null;
         _compression = null;
+        _reserved = default;
         if (_payloadBuffer is { Capacity: > MaxRetainedBufferSize })
         {
             _payloadBuffer = null;
@@ -73,17 +83,28 @@ internal sealed class ResponseSerializationContext : SerializationContext
             return;
         }
         CheckSendLimit(payloadLength);
-        if (_compression is null)
+        if (_compression is not null)
         {
-            WriteHeader(_writer!, compressed: false, payloadLength);
-            _state = State.Direct;
+            return;
         }
+        if (payloadLength >= 0 && payloadLength <= MaxReservedFrameSize - GrpcProtocolConstants.MessageHeaderSize)
+        {
+            _reserved = _writer!.GetMemory(GrpcProtocolConstants.MessageHeaderSize + payloadLength);
+            WriteHeader(_reserved.Span, compressed: false, payloadLength);
+            _reservedWritten = GrpcProtocolConstants.MessageHeaderSize;
+            _state = State.Reserved;
+            return;
+        }
+        WriteHeader(_writer!, compressed: false, payloadLength);
+        _state = State.Direct;
     }
 
     public override IBufferWriter<byte> GetBufferWriter()
     {
         switch (_state)
         {
+            case State.Reserved:
+                return this;
             case State.Direct:
                 return _writer!;
             case State.None:
@@ -102,6 +123,11 @@ internal sealed class ResponseSerializationContext : SerializationContext
     {
         switch (_state)
         {
+            case State.Reserved:
+                _writer!.Advance(_reservedWritten);
+                _reserved = default;
+                _state = State.Completed;
+                break;
             case State.Direct:
                 _state = State.Completed;
                 break;
@@ -146,6 +172,49 @@ internal sealed class ResponseSerializationContext : SerializationContext
         writer.Write(_compressedBuffer.WrittenSpan);
     }
 
+    void IBufferWriter<byte>.Advance(int count)
+    {
+        switch (_state)
+        {
+            case State.Reserved when (uint)count <= (uint)(_reserved.Length - _reservedWritten):
+                _reservedWritten += count;
+                break;
+            case State.Direct:
+                _writer!.Advance(count);
+                break;
+            default:
+                throw new InvalidOperationException("Advanced past the buffer the message writer was given.");
+        }
+    }
+
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => GetMemory(sizeHint);
+
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => GetMemory(sizeHint).Span;
+
+    /// <summary>
+    /// The rest of the reserved frame, if it holds <paramref name="sizeHint"/> bytes; otherwise (the serializer
+    /// writes more than the length it announced) what was written is committed and the pipe takes over.
+    /// </summary>
+    private Memory<byte> GetMemory(int sizeHint)
+    {
+        if (_state == State.Reserved)
+        {
+            var remaining = _reserved.Length - _reservedWritten;
+            if (remaining > 0 && remaining >= sizeHint)
+            {
+                return _reserved[_reservedWritten..];
+            }
+            _writer!.Advance(_reservedWritten);
+            _reserved = default;
+            _state = State.Direct;
+        }
+        if (_state != State.Direct)
+        {
+            throw new InvalidOperationException("The message is not being written.");
+        }
+        return _writer!.GetMemory(sizeHint);
+    }
+
     private void CheckSendLimit(int payloadLength)
     {
         if (payloadLength > _maxSendMessageSize)
@@ -156,9 +225,13 @@ internal sealed class ResponseSerializationContext : SerializationContext
 
     private static void WriteHeader(PipeWriter writer, bool compressed, int length)
     {
-        var span = writer.GetSpan(GrpcProtocolConstants.MessageHeaderSize);
+        WriteHeader(writer.GetSpan(GrpcProtocolConstants.MessageHeaderSize), compressed, length);
+        writer.Advance(GrpcProtocolConstants.MessageHeaderSize);
+    }
+
+    private static void WriteHeader(Span<byte> span, bool compressed, int length)
+    {
         span[0] = compressed ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)length);
-        writer.Advance(GrpcProtocolConstants.MessageHeaderSize);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace VetActors.Rpc.Internal.Server;
 
@@ -12,7 +13,7 @@ internal sealed class ServiceMethodBinder<TService>(ServerCallSettings settings,
     : ServiceBinderBase
     where TService : class
 {
-    public List<(IMethod Method, Func<Microsoft.AspNetCore.Http.HttpContext, Task> Handler)> Methods { get; } = [];
+    public List<(IMethod Method, RequestDelegate Handler)> Methods { get; } = [];
 
     public static void Bind(ServiceMethodBinder<TService> binder)
     {

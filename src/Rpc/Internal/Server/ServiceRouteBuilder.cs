@@ -32,7 +32,7 @@ internal static class ServiceRouteBuilder<TService>
         var serviceNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (method, handler) in binder.Methods)
         {
-            var builder = endpoints.Map(RoutePatternFactory.Parse(method.FullName), new RequestDelegate(handler));
+            var builder = endpoints.Map(RoutePatternFactory.Parse(method.FullName), handler);
             builder.Add(endpoint =>
             {
                 endpoint.DisplayName = $"gRPC - {method.FullName}";
