@@ -8,6 +8,7 @@ using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Payments;
 using VetActors.Grains.Sync;
 using VetActors.Grains.Sync.Internal;
 
@@ -45,6 +46,10 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IClientPhoneDirectory>(sp => sp.GetRequiredService<PimsClientDirectory>());
         services.AddPostgresOutbox();
         services.AddAppointments();
+        services.AddOptions<LocalCardProcessorOptions>().Bind(configuration.GetSection(LocalCardProcessorOptions.SectionName))
+            .Validate(o => o.FeeBasisPoints is >= 0 and <= PayoutRules.WholeFee && o.FixedFeeMinorUnits >= 0, "Payments:LocalProcessor: FeeBasisPoints must be 0-10000 and FixedFeeMinorUnits not negative.")
+            .ValidateOnStart();
+        services.AddPayments();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
         return services;
     }
