@@ -10,6 +10,7 @@ using VetActors.Grains.Clinics;
 using VetActors.Grains.Consent;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Payments;
 using VetActors.Grains.Sync.Internal;
 using VetActors.GrpcApi.Errors.Internal;
 using VetActors.GrpcApi.Internal;
@@ -67,6 +68,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 services.Configure<IdentityOptions>(o => o.PasswordHashIterations = 1_000);
                 services.Configure<ApiSecurityOptions>(o => o.InternalServiceKeySha256 = Sha256(InternalServiceKey));
                 services.AddAppointments();
+                services.AddPayments();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();

@@ -4,6 +4,7 @@ using VetActors.Grains.Common;
 using VetActors.Grains.Conversations;
 using VetActors.GrpcApi.Tests.Appointments;
 using VetActors.GrpcApi.Tests.Infrastructure;
+using VetActors.GrpcApi.Tests.Payments;
 using VetActors.Protos.Identity.V1;
 using VetActors.Protos.Portal.V1;
 using VetActors.Protos.Staff.V1;
@@ -25,7 +26,7 @@ public static class TenancySamples
     private const string StaffConversations = "/vetactors.portal.v1.StaffConversations/";
     private const string StaffSync = "/vetactors.staffsync.v1.StaffSync/";
 
-    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples())
+    public static IReadOnlyDictionary<string, TenancySample> All { get; } = new Dictionary<string, TenancySample>(AppointmentTenancy.Samples().Concat(PaymentTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
