@@ -50,6 +50,7 @@ public sealed class PaymentRefundTests
         world.Staff.Set(AppointmentWorld.Clinic, Clerk, Grains.Identity.StaffPermissions.None);
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() => world.Account.RequestRefundAsync(Refund("r2", payment.PaymentId, 100)));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => world.Account.RequestRefundAsync(Refund("r1", payment.PaymentId, 100)));
     }
 
     [Fact]

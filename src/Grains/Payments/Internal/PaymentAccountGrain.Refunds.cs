@@ -10,6 +10,9 @@ internal sealed partial class PaymentAccountGrain
     {
         ArgumentNullException.ThrowIfNull(refund);
         ValidateKey(refund.IdempotencyKey);
+
+        // Checked on a retry too: a refund is answered only to someone who may make it.
+        await RequireApplyRefundAsync(refund.RequestedByUserId);
         if (State.Operations.TryGetValue(refund.IdempotencyKey, out var done))
         {
             var view = Replay(done, refund);
@@ -19,7 +22,6 @@ internal sealed partial class PaymentAccountGrain
 
         ValidateRefund(refund);
         var payment = FindPayment(refund.PaymentId);
-        await RequireApplyRefundAsync(refund.RequestedByUserId);
 
         // Pending refunds are reserved: a refund waiting for approval and another one cannot together exceed the payment.
         var remaining = ViewOf(payment);
