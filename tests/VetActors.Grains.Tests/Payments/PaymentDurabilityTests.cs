@@ -1,17 +1,37 @@
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.Actors.Storage;
+using VetActors.Grains.Common;
 using VetActors.Grains.Tests.Infrastructure;
 using static VetActors.Grains.Tests.Infrastructure.PaymentWorld;
 
 namespace VetActors.Grains.Tests.Payments;
 
-/// <summary>Every money movement reaches the audit log exactly once, even when the log's write fails or the silo stops in between.</summary>
-public sealed class PaymentAuditTests
+/// <summary>
+/// A movement that is not durable did not happen; one that is reaches the audit log exactly once, even when the log's
+/// write fails or the silo stops in between.
+/// </summary>
+public sealed class PaymentDurabilityTests
 {
+    [Fact]
+    public async Task Collect_LedgerWriteFails_NothingCollectedAndTheRetrySucceeds()
+    {
+        var storage = new FailingStorage { FailNextWriteOf = "/payments/account" };
+        await using var world = await PaymentWorld.StartAsync(services => services.AddSingleton<IGrainStorage>(storage));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Account.CollectAsync(Invoice("key-1", 5_000)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => world.Account.GetPaymentAsync("PAY-000001"));
+        var retried = await world.Account.CollectAsync(Invoice("key-1", 5_000));
+
+        Assert.Equal("payments.payment_not_found", missing.Code);
+        Assert.Equal("PAY-000001", retried.PaymentId);
+        Assert.Equal(2, (await world.AssertConsistentAsync()).EntryCount);
+        Assert.Single(await world.AuditAsync(), a => a.Action == "payments.collected");
+    }
+
     [Fact]
     public async Task Collect_AuditWriteFails_TheRetryWithTheSameKeyAuditsItOnce()
     {
-        var storage = new FailingAuditStorage { FailNextAuditWrite = true };
+        var storage = new FailingStorage { FailNextWriteOf = "/audit/log" };
         await using var world = await PaymentWorld.StartAsync(services => services.AddSingleton<IGrainStorage>(storage));
 
         await Assert.ThrowsAnyAsync<Exception>(() => world.Account.CollectAsync(Invoice("key-1", 5_000)));
@@ -26,7 +46,7 @@ public sealed class PaymentAuditTests
     [Fact]
     public async Task Activation_AuditEntryMissingFromTheLog_AppendsItOnce()
     {
-        var storage = new FailingAuditStorage { FailNextAuditWrite = true };
+        var storage = new FailingStorage { FailNextWriteOf = "/audit/log" };
         await using var world = await PaymentWorld.StartAsync(services => services.AddSingleton<IGrainStorage>(storage));
         await Assert.ThrowsAnyAsync<Exception>(() => world.Account.CollectAsync(Invoice("key-1", 5_000)));
 
