@@ -16,7 +16,8 @@ internal sealed class LocalCardProcessor(IOptions<LocalCardProcessorOptions> opt
         ArgumentNullException.ThrowIfNull(capture);
         var schedule = options.Value;
         var fee = checked((capture.Amount.MinorUnits * schedule.FeeBasisPoints) / PayoutRules.WholeFee + schedule.FixedFeeMinorUnits);
-        return Task.FromResult(new CardCaptureResult(true, Reference("cap", capture.ClinicId, capture.IdempotencyKey), new Money(Math.Min(fee, capture.Amount.MinorUnits), capture.Amount.Currency)));
+        var charged = new Money(Math.Min(fee, capture.Amount.MinorUnits), capture.Amount.Currency);
+        return Task.FromResult(new CardCaptureResult(true, Reference("cap", capture.ClinicId, capture.IdempotencyKey), charged));
     }
 
     public Task<CardRefundResult> RefundAsync(CardRefund refund, CancellationToken cancellationToken)

@@ -62,8 +62,9 @@ internal sealed partial class PaymentAccountGrain
             ? Post(LedgerEntryKind.ProcessorFee, LedgerAccount.ProcessorFees, LedgerAccount.ClinicFunds, paid.Fee, paid.CollectedBy, paid.PaymentId)
             : null;
         var purpose = paid.AppointmentReference is { } appt ? "appointment " + appt : "invoice " + paid.InvoiceId;
+        var ledger = fee is null ? $"{collected.Sequence}" : $"{collected.Sequence},{fee.Sequence}";
         await SaveAsync(new AuditRecord(
-            paid.CollectedBy, "payments.collected", "payment/" + paid.PaymentId, After: $"{paid.Amount} for {purpose}; fee {paid.Fee}; ledger {collected.Sequence}{(fee is null ? "" : "," + fee.Sequence)}"));
+            paid.CollectedBy, "payments.collected", "payment/" + paid.PaymentId, After: $"{paid.Amount} for {purpose}; fee {paid.Fee}; ledger {ledger}"));
         return paid;
     }
 

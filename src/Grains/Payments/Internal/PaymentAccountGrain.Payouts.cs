@@ -39,7 +39,8 @@ internal sealed partial class PaymentAccountGrain
         var ledger = "";
         if (status is PayoutStatus.Payable)
         {
-            var entry = Post(LedgerEntryKind.PayoutAccrued, LedgerAccount.PractitionerFees, LedgerAccount.PractitionerPayable, payout.Amount, actor, appointmentReference: appointmentReference);
+            var entry = Post(
+                LedgerEntryKind.PayoutAccrued, LedgerAccount.PractitionerFees, LedgerAccount.PractitionerPayable, payout.Amount, actor, appointmentReference: appointmentReference);
             ledger = $"; ledger {entry.Sequence}";
         }
 
@@ -64,7 +65,9 @@ internal sealed partial class PaymentAccountGrain
         var total = Amount(0);
         foreach (var payout in payable)
         {
-            Post(LedgerEntryKind.PayoutPaid, LedgerAccount.PractitionerPayable, LedgerAccount.ClinicFunds, payout.Amount, actor, appointmentReference: payout.AppointmentReference, batchId: batchId);
+            Post(
+                LedgerEntryKind.PayoutPaid, LedgerAccount.PractitionerPayable, LedgerAccount.ClinicFunds, payout.Amount, actor,
+                appointmentReference: payout.AppointmentReference, batchId: batchId);
             State.Payouts[payout.AppointmentReference] = payout with { Status = PayoutStatus.Paid, PayoutBatchId = batchId };
             total = total.Plus(payout.Amount);
         }

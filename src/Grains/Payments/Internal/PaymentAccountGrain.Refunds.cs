@@ -106,7 +106,8 @@ internal sealed partial class PaymentAccountGrain
     /// <summary>Makes the refund at the processor, then records it; <paramref name="record"/> joins the state only once made.</summary>
     private async Task RefundAsync(PaymentReceipt payment, RefundRecord record, string? approverUserId)
     {
-        var made = await processor.RefundAsync(new CardRefund(ClinicId, record.IdempotencyKey, payment.ProcessorReference, record.Amount), CancellationToken.None);
+        var made = await processor.RefundAsync(
+            new CardRefund(ClinicId, record.IdempotencyKey, payment.ProcessorReference, record.Amount), CancellationToken.None);
         var pendingBefore = record.Status;
         record.Status = RefundStatus.Completed;
         record.ProcessorReference = made.ProcessorReference;
@@ -137,7 +138,9 @@ internal sealed partial class PaymentAccountGrain
     {
         if (record.Status is not RefundStatus.PendingApproval)
         {
-            throw new RuleViolation(PaymentRules.RefundNotPending, $"Refund {record.RefundId} is {record.Status} (by {record.DecidedBy ?? record.RequestedBy}); only a pending refund is approved or rejected.");
+            throw new RuleViolation(
+                PaymentRules.RefundNotPending,
+                $"Refund {record.RefundId} is {record.Status} (by {record.DecidedBy ?? record.RequestedBy}); only a pending refund is approved or rejected.");
         }
     }
 

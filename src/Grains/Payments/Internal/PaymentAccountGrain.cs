@@ -82,9 +82,14 @@ internal sealed partial class PaymentAccountGrain(
         }
     }
 
-    private static string Describe(PaymentSettings s) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"currency {s.Currency}; default refund limit {s.DefaultRefundLimit?.ToString(CultureInfo.InvariantCulture) ?? "none"}; user limits {string.Join(", ", s.UserRefundLimits.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}; practitioner fee {s.PractitionerFee}; partial {s.PartialPayoutBasisPoints} bp");
+    private static string Describe(PaymentSettings s)
+    {
+        var userLimits = string.Join(", ", s.UserRefundLimits.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+        var defaultLimit = s.DefaultRefundLimit?.ToString(CultureInfo.InvariantCulture) ?? "none";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"currency {s.Currency}; default refund limit {defaultLimit}; user limits {userLimits}; practitioner fee {s.PractitionerFee}; partial {s.PartialPayoutBasisPoints} bp");
+    }
 
     private IAppointmentGrain Appointment(string reference) => GrainFactory.GetGrain<IAppointmentGrain>(GrainKeys.Appointment(ClinicId, reference));
 
