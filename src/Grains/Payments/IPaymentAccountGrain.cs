@@ -57,7 +57,7 @@ public interface IPaymentAccountGrain : IGrainWithStringKey
     /// <summary>Each payout batch matched against the ledger entries that paid it, newest first.</summary>
     Task<ImmutableArray<Reconciliation>> ListReconciliationsAsync();
 
-    /// <summary>The month's statement (UTC).</summary>
+    /// <summary>The statement of a calendar month in the clinic's time zone.</summary>
     Task<MonthlyStatement> GetMonthlyStatementAsync(int year, int month);
 
     /// <summary>Ledger entries matching <paramref name="filter"/>, oldest first.</summary>

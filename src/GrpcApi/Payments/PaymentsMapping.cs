@@ -125,6 +125,9 @@ internal static class PaymentsMapping
         RefundCount = s.RefundCount,
         Fees = s.Fees.ToProto(),
         Net = s.Net.ToProto(),
+        TimeZone = s.TimeZone,
+        From = Timestamp.FromDateTimeOffset(s.From),
+        To = Timestamp.FromDateTimeOffset(s.To),
     };
 
     public static Proto.LedgerEntry ToProto(this LedgerEntry e) => new()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VetActors.Actors;
 using VetActors.Grains.Audit;
+using VetActors.Grains.Clinics;
 using VetActors.Grains.Common;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Payments;
@@ -48,6 +49,12 @@ public sealed class PaymentWorld : IAsyncDisposable
             clockStart);
         return new PaymentWorld(appointments, staff);
     }
+
+    /// <summary>Creates clinic 42 itself (statements follow its time zone).</summary>
+    public Task CreateClinicAsync(string timeZone) =>
+        Grains.GetGrain<IClinicGrain>(GrainKeys.Clinic(AppointmentWorld.Clinic)).CreateAsync(new NewClinic(
+            new ClinicProfile(AppointmentWorld.Clinic, "Clinic 42", "1 Main Street", "+1 555 010 0199", "", "", timeZone, "+1 555 010 0100", PimsKind.Pulse, "P42"),
+            "front desk password 1"));
 
     public static Money Usd(long cents) => new(cents, "USD");
 

@@ -11,20 +11,29 @@ public sealed class PaymentReportTests
     private static readonly DateTimeOffset March = new(2026, 3, 30, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task MonthlyStatement_CountsOnlyTheMonth_CollectionsRefundsFeesAndNet()
+    public async Task MonthlyStatement_CountsOnlyTheClinicsMonth_CollectionsRefundsFeesAndNet()
     {
         await using var world = await PaymentWorld.StartAsync(clockStart: March);
+        await world.CreateClinicAsync("America/Chicago");
         var march = await world.Account.CollectAsync(Invoice("p1", 10_000));
-        world.Appointments.Clock.Advance(TimeSpan.FromDays(3));
-        var april = await world.Account.CollectAsync(Invoice("p2", 20_000));
+
+        // 1 April, 03:00 UTC is still 31 March, 22:00 in Chicago.
+        world.Appointments.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 1, 3, 0, 0, TimeSpan.Zero));
+        await world.Account.CollectAsync(Invoice("p2", 1_000));
+        world.Appointments.Clock.Advance(TimeSpan.FromDays(2));
+        var april = await world.Account.CollectAsync(Invoice("p3", 20_000));
         await world.Account.RequestRefundAsync(Refund("r1", march.PaymentId, 1_000));
         await world.Account.RequestRefundAsync(Refund("r2", april.PaymentId, 500));
 
         var inMarch = await world.Account.GetMonthlyStatementAsync(2026, 3);
         var inApril = await world.Account.GetMonthlyStatementAsync(2026, 4);
 
-        Assert.Equal(new MonthlyStatement(2026, 3, Usd(10_000), 1, Usd(0), 0, Usd(320), Usd(9_680)), inMarch);
-        Assert.Equal(new MonthlyStatement(2026, 4, Usd(20_000), 1, Usd(1_500), 2, Usd(610), Usd(17_890)), inApril);
+        var marchStarts = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+        var aprilStarts = new DateTimeOffset(2026, 4, 1, 5, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new MonthlyStatement(2026, 3, "America/Chicago", marchStarts, aprilStarts, Usd(11_000), 2, Usd(0), 0, Usd(379), Usd(10_621)), inMarch);
+        Assert.Equal(
+            new MonthlyStatement(2026, 4, "America/Chicago", aprilStarts, new DateTimeOffset(2026, 5, 1, 5, 0, 0, TimeSpan.Zero), Usd(20_000), 1, Usd(1_500), 2, Usd(610), Usd(17_890)),
+            inApril);
         await Assert.ThrowsAsync<ValidationException>(() => world.Account.GetMonthlyStatementAsync(2026, 13));
     }
 

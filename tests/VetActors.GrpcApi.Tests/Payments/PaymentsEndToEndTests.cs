@@ -36,7 +36,7 @@ public sealed partial class PaymentsEndToEndTests(ApiServerFixture server) : ICl
         var adminRefund = await Status(() => Payments<RefundPaymentRequest, Refund>("RefundPayment", RefundOf(collected.PaymentId, 4_000), admin));
         var refund = await Payments<RefundPaymentRequest, Refund>("RefundPayment", RefundOf(collected.PaymentId, 4_000), refunder);
         var overRefund = await Status(() => Payments<RefundPaymentRequest, Refund>("RefundPayment", RefundOf(collected.PaymentId, 11_001, "e2e-refund-2"), refunder));
-        var month = collected.CollectedAt.ToDateTimeOffset();
+        var month = TimeZoneInfo.ConvertTime(collected.CollectedAt.ToDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
         var statement = await Payments<GetMonthlyStatementRequest, MonthlyStatement>(
             "GetMonthlyStatement", new GetMonthlyStatementRequest { Year = month.Year, Month = month.Month }, admin);
         var statementByStaff = await Status(() => Payments<GetMonthlyStatementRequest, MonthlyStatement>(
@@ -50,6 +50,7 @@ public sealed partial class PaymentsEndToEndTests(ApiServerFixture server) : ICl
         Assert.Equal(StatusCode.FailedPrecondition, overRefund);
         Assert.Equal((15_000L, 4_000L, 1, 1), (statement.Collections.MinorUnits, statement.Refunds.MinorUnits, statement.CollectionCount, statement.RefundCount));
         Assert.Equal(statement.Collections.MinorUnits - statement.Refunds.MinorUnits - statement.Fees.MinorUnits, statement.Net.MinorUnits);
+        Assert.Equal("America/Chicago", statement.TimeZone);
         Assert.Equal(StatusCode.PermissionDenied, statementByStaff);
         Assert.Equal(StatusCode.PermissionDenied, backOfficeByPractice);
         Assert.True(check.Consistent, string.Join("; ", check.Problems));

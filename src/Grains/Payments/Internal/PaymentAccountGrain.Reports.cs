@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VetActors.Grains.Clinics;
 using VetActors.Grains.Common;
 using VetActors.Grains.Identity.Internal;
 
@@ -6,15 +7,18 @@ namespace VetActors.Grains.Payments.Internal;
 
 internal sealed partial class PaymentAccountGrain
 {
-    public Task<MonthlyStatement> GetMonthlyStatementAsync(int year, int month) => Completed.From(() =>
+    public async Task<MonthlyStatement> GetMonthlyStatementAsync(int year, int month)
     {
         if (year is < 2000 or > 9999 || month is < 1 or > 12)
         {
             throw new ValidationException(year is < 2000 or > 9999 ? "year" : "month", "must name a calendar month (year 2000-9999, month 1-12).");
         }
 
-        var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
-        var to = from.AddMonths(1);
+        // A clinic closes its books by its own calendar, not by UTC's.
+        var timeZone = (await GrainFactory.GetGrain<IClinicGrain>(GrainKeys.Clinic(ClinicId)).GetProfileAsync()).TimeZone;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var from = StartOfMonth(zone, year, month);
+        var to = StartOfMonth(zone, month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1);
         var inMonth = State.Entries.Where(e => e.At >= from && e.At < to).ToArray();
         var collections = Sum(inMonth, LedgerEntryKind.Collection);
         var refunds = Sum(inMonth, LedgerEntryKind.Refund);
@@ -22,13 +26,28 @@ internal sealed partial class PaymentAccountGrain
         return new MonthlyStatement(
             year,
             month,
+            timeZone,
+            from,
+            to,
             collections,
             inMonth.Count(e => e.Kind is LedgerEntryKind.Collection),
             refunds,
             inMonth.Count(e => e.Kind is LedgerEntryKind.Refund),
             fees,
             collections.Minus(refunds).Minus(fees));
-    });
+    }
+
+    /// <summary>The first instant of the month in <paramref name="zone"/> (a day starting inside a clock change starts when the clock resumes).</summary>
+    private static DateTimeOffset StartOfMonth(TimeZoneInfo zone, int year, int month)
+    {
+        var local = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
 
     public Task<ImmutableArray<LedgerEntry>> ListTransactionsAsync(TransactionFilter filter) => Completed.From(() =>
     {
