@@ -13,7 +13,7 @@ namespace VetActors.Actors.CrashHost;
 /// <item><c>c &lt;key&gt; &lt;cents&gt;</c> collects for invoice <c>key</c> -> <c>a &lt;key&gt; &lt;payment id&gt;</c> once durable;</item>
 /// <item><c>f &lt;key&gt; &lt;payment id&gt; &lt;cents&gt;</c> refunds -> <c>a &lt;key&gt; &lt;refund id&gt;</c> once durable.</item>
 /// </list>
-/// Calls run concurrently; a refused call prints <c>e &lt;key&gt; &lt;message&gt;</c>. Every user may refund here: the
+/// Calls run concurrently; a refused or failed call prints <c>e &lt;key&gt; &lt;message&gt;</c>. Every user may refund here: the
 /// permission rules are tested elsewhere, this mode is about durability.
 /// </summary>
 internal static class PaymentsMode
@@ -47,9 +47,10 @@ internal static class PaymentsMode
                     };
                     say($"a {parts[1]} {id}");
                 }
-                catch (DomainException ex)
+                catch (Exception ex)
                 {
-                    say($"e {parts[1]} {ex.Message}");
+                    // Every line gets an answer, so a driver never waits for one that will not come (a timed-out call too).
+                    say($"e {parts[1]} {ex.GetType().Name}: {ex.Message}");
                 }
             }));
         }
