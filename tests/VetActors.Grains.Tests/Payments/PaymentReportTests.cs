@@ -61,16 +61,18 @@ public sealed class PaymentReportTests
     [Fact]
     public void Check_TamperedLedger_ReportsEachInconsistency()
     {
-        var state = new PaymentAccountState();
+        var state = new PaymentAccountState { EntryCount = 2, PaymentCount = 1 };
         var payment = new PaymentReceipt("PAY-000001", "k1", Usd(1_000), Usd(0), null, "INV-1", "x", null, null, "ref", "staff:a", March);
-        state.Payments.Add(payment);
-        state.Operations["k1"] = new IdempotentOperation(OperationKind.Collection, payment.PaymentId);
-        state.Entries.Add(new LedgerEntry(1, March, LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, Usd(1_000), "staff:a", payment.PaymentId));
-        state.Entries.Add(new LedgerEntry(2, March, LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, Usd(1_000), "staff:a", payment.PaymentId));
+        state.Operations["k1"] = new IdempotentOperation(OperationKind.Collection, payment.PaymentId, March);
+        LedgerEntry[] entries =
+        [
+            new(1, March, LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, Usd(1_000), "staff:a", payment.PaymentId),
+            new(2, March, LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, Usd(1_000), "staff:a", payment.PaymentId),
+        ];
         state.Balances[LedgerAccount.ClinicFunds] = 1_000;
         state.Balances[LedgerAccount.Collections] = -1_000;
 
-        var check = LedgerBook.Check(state);
+        var check = LedgerBook.Check(state, entries, [new PaymentRecord(payment, 0)], []);
 
         Assert.False(check.IsConsistent);
         Assert.Contains(check.Problems, p => p.StartsWith("ClinicFunds is kept at 1000, its entries sum to 2000", StringComparison.Ordinal));
@@ -80,7 +82,7 @@ public sealed class PaymentReportTests
     [Fact]
     public void Check_EmptyLedger_IsConsistent()
     {
-        var check = LedgerBook.Check(new PaymentAccountState());
+        var check = LedgerBook.Check(new PaymentAccountState(), [], [], []);
 
         Assert.True(check.IsConsistent);
         Assert.All(check.Balances, b => Assert.Equal(0, b.Balance.MinorUnits));

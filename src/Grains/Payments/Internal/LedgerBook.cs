@@ -1,17 +1,22 @@
-using System.Collections.Immutable;
+using System.Globalization;
 
 namespace VetActors.Grains.Payments.Internal;
 
 /// <summary>The ledger's invariants, checked from scratch: nothing here trusts a kept total.</summary>
 internal static class LedgerBook
 {
-    public static LedgerCheck Check(PaymentAccountState state)
+    /// <summary>
+    /// Checks the account's <paramref name="state"/> against its committed journal: <paramref name="payments"/> and
+    /// <paramref name="refunds"/> hold the records numbered 1 to the state's counts (<c>null</c> where one is missing).
+    /// </summary>
+    public static LedgerCheck Check(
+        PaymentAccountState state, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds)
     {
         var problems = new List<string>();
         var currency = state.Settings.Currency;
         var balances = Enum.GetValues<LedgerAccount>().ToDictionary(a => a, _ => 0L);
         long expected = 1;
-        foreach (var entry in state.Entries)
+        foreach (var entry in entries)
         {
             if (entry.Sequence != expected)
             {
@@ -28,6 +33,11 @@ internal static class LedgerBook
             balances[entry.Credit] = checked(balances[entry.Credit] - entry.Amount.MinorUnits);
         }
 
+        if (entries.Count != state.EntryCount)
+        {
+            problems.Add($"the account counts {state.EntryCount} entries, the journal holds {entries.Count}");
+        }
+
         foreach (var (account, balance) in balances)
         {
             if (state.Balances.GetValueOrDefault(account) != balance)
@@ -41,69 +51,105 @@ internal static class LedgerBook
             problems.Add($"the balances sum to {balances.Values.Sum()}, not 0");
         }
 
-        CheckPayments(state, problems);
-        CheckPayouts(state, problems);
+        CheckPayments(state, entries, payments, refunds, problems);
+        CheckRefunds(state, entries, refunds, problems);
+        CheckKeys(state, payments, refunds, problems);
+        CheckPayouts(state, entries, problems);
         return new LedgerCheck(
-            state.Entries.Count,
+            entries.Count,
             [.. balances.Select(b => new AccountBalance(b.Key, new Money(b.Value, currency)))],
             [.. problems]);
     }
 
-    private static void CheckPayments(PaymentAccountState state, List<string> problems)
+    private static void CheckPayments(
+        PaymentAccountState state, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds, List<string> problems)
     {
-        var byPayment = state.Entries.Where(e => e.PaymentId is not null).ToLookup(e => e.PaymentId!);
-        foreach (var payment in state.Payments)
+        var byPayment = entries.Where(e => e.PaymentId is not null).ToLookup(e => e.PaymentId!);
+        var refundsOf = refunds.OfType<RefundView>().ToLookup(r => r.PaymentId);
+        for (var n = 0; n < payments.Count; n++)
         {
-            var entries = byPayment[payment.PaymentId].ToArray();
-            var collections = entries.Where(e => e.Kind is LedgerEntryKind.Collection).ToArray();
-            if (collections.Length != 1 || collections[0].Amount != payment.Amount)
+            var id = string.Create(CultureInfo.InvariantCulture, $"PAY-{n + 1:D6}");
+            if (payments[n] is not { } record)
             {
-                problems.Add($"payment {payment.PaymentId} of {payment.Amount} has {collections.Length} collection entries");
+                problems.Add($"payment {id} is counted but has no record");
+                continue;
             }
 
-            var refunds = state.Refunds.Where(r => r.PaymentId == payment.PaymentId).ToArray();
-            var refunded = entries.Where(e => e.Kind is LedgerEntryKind.Refund).Sum(e => e.Amount.MinorUnits);
-            var completed = refunds.Where(r => r.Status is RefundStatus.Completed).Sum(r => r.Amount.MinorUnits);
-            var reserved = refunds.Where(r => r.Status is RefundStatus.PendingApproval).Sum(r => r.Amount.MinorUnits);
+            var payment = record.Receipt;
+            var collections = byPayment[id].Where(e => e.Kind is LedgerEntryKind.Collection).ToArray();
+            if (payment.PaymentId != id || collections.Length != 1 || collections[0].Amount != payment.Amount)
+            {
+                problems.Add($"payment {id} of {payment.Amount} has {collections.Length} collection entries");
+            }
+
+            var refunded = byPayment[id].Where(e => e.Kind is LedgerEntryKind.Refund).Sum(e => e.Amount.MinorUnits);
+            var completed = refundsOf[id].Where(r => r.Status is RefundStatus.Completed).Sum(r => r.Amount.MinorUnits);
+            var reserved = refundsOf[id].Where(r => r.Status is RefundStatus.PendingApproval).Sum(r => r.Amount.MinorUnits);
             if (refunded != completed)
             {
-                problems.Add($"payment {payment.PaymentId}: refund entries total {refunded}, completed refunds {completed}");
+                problems.Add($"payment {id}: refund entries total {refunded}, completed refunds {completed}");
             }
 
             if (completed + reserved > payment.Amount.MinorUnits)
             {
-                problems.Add($"payment {payment.PaymentId} of {payment.Amount} has {completed} refunded and {reserved} pending");
+                problems.Add($"payment {id} of {payment.Amount} has {completed} refunded and {reserved} pending");
             }
 
-            if (!state.Operations.TryGetValue(payment.IdempotencyKey, out var operation) || operation.Id != payment.PaymentId)
+            var (keptRefunded, keptPending) = state.Refundable.TryGetValue(id, out var open) ? (open.Refunded, open.Pending) : (record.RefundedMinorUnits, 0L);
+            if (keptRefunded != completed || keptPending != reserved || (open is not null && open.Amount != payment.Amount.MinorUnits))
             {
-                problems.Add($"payment {payment.PaymentId} is not the one its idempotency key '{payment.IdempotencyKey}' recorded");
+                problems.Add($"payment {id} is kept at {keptRefunded} refunded and {keptPending} pending, its refunds say {completed} and {reserved}");
             }
         }
 
-        foreach (var refund in state.Refunds)
+        foreach (var id in state.Refundable.Keys.Where(id => !byPayment.Contains(id)))
         {
-            var entries = state.Entries.Count(e => e.RefundId == refund.RefundId);
-            if (entries != (refund.Status is RefundStatus.Completed ? 1 : 0))
-            {
-                problems.Add($"refund {refund.RefundId} ({refund.Status}) has {entries} ledger entries");
-            }
-
-            if (!state.Operations.TryGetValue(refund.IdempotencyKey, out var operation) || operation.Id != refund.RefundId)
-            {
-                problems.Add($"refund {refund.RefundId} is not the one its idempotency key '{refund.IdempotencyKey}' recorded");
-            }
-        }
-
-        if (state.Operations.Count != state.Payments.Count + state.Refunds.Count)
-        {
-            problems.Add($"{state.Operations.Count} idempotency keys for {state.Payments.Count} payments and {state.Refunds.Count} refunds");
+            problems.Add($"refundable payment {id} has no ledger entries");
         }
     }
 
-    private static void CheckPayouts(PaymentAccountState state, List<string> problems)
+    private static void CheckRefunds(PaymentAccountState state, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<RefundView?> refunds, List<string> problems)
     {
-        var byAppointment = state.Entries.Where(e => e.AppointmentReference is not null).ToLookup(e => e.AppointmentReference!);
+        var entriesOf = entries.Where(e => e.RefundId is not null).ToLookup(e => e.RefundId!);
+        for (var n = 0; n < refunds.Count; n++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"RF-{n + 1:D6}");
+            if (refunds[n] is not { } refund || refund.RefundId != id)
+            {
+                problems.Add($"refund {id} is counted but has no record");
+                continue;
+            }
+
+            var count = entriesOf[id].Count();
+            if (count != (refund.Status is RefundStatus.Completed ? 1 : 0))
+            {
+                problems.Add($"refund {id} ({refund.Status}) has {count} ledger entries");
+            }
+        }
+
+        if (entriesOf.Count != refunds.Count(r => r is { Status: RefundStatus.Completed }))
+        {
+            problems.Add($"{entriesOf.Count} refunds have ledger entries, {refunds.Count(r => r is { Status: RefundStatus.Completed })} are completed");
+        }
+    }
+
+    private static void CheckKeys(PaymentAccountState state, IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds, List<string> problems)
+    {
+        var paymentKeys = payments.OfType<PaymentRecord>().ToDictionary(p => p.Receipt.PaymentId, p => p.Receipt.IdempotencyKey, StringComparer.Ordinal);
+        var refundKeys = refunds.OfType<RefundView>().ToDictionary(r => r.RefundId, r => r.IdempotencyKey, StringComparer.Ordinal);
+        foreach (var (key, operation) in state.Operations)
+        {
+            var recorded = operation.Kind is OperationKind.Collection ? paymentKeys.GetValueOrDefault(operation.Id) : refundKeys.GetValueOrDefault(operation.Id);
+            if (recorded != key)
+            {
+                problems.Add($"idempotency key '{key}' names {operation.Kind} {operation.Id}, which was made under '{recorded}'");
+            }
+        }
+    }
+
+    private static void CheckPayouts(PaymentAccountState state, IReadOnlyList<LedgerEntry> ledger, List<string> problems)
+    {
+        var byAppointment = ledger.Where(e => e.AppointmentReference is not null).ToLookup(e => e.AppointmentReference!);
         foreach (var payout in state.Payouts.Values)
         {
             var entries = byAppointment[payout.AppointmentReference].ToArray();

@@ -12,7 +12,7 @@ internal sealed partial class PaymentAccountGrain
         ValidateKey(payment.IdempotencyKey);
         if (State.Operations.TryGetValue(payment.IdempotencyKey, out var done))
         {
-            var receipt = Replay(done, payment);
+            var receipt = await ReplayAsync(done, payment);
             await FlushAuditAsync();
             return receipt;
         }
@@ -43,7 +43,7 @@ internal sealed partial class PaymentAccountGrain
         }
 
         var paid = new PaymentReceipt(
-            NextId("PAY", State.Payments.Count),
+            NextId("PAY", State.PaymentCount),
             payment.IdempotencyKey,
             payment.Amount,
             capture.Fee,
@@ -55,8 +55,13 @@ internal sealed partial class PaymentAccountGrain
             capture.ProcessorReference,
             payment.CollectedBy,
             time.GetUtcNow());
-        State.Payments.Add(paid);
-        State.Operations[payment.IdempotencyKey] = new IdempotentOperation(OperationKind.Collection, paid.PaymentId);
+        State.PaymentCount++;
+        StagePayment(paid);
+        State.Refundable[paid.PaymentId] = new RefundablePayment
+        {
+            Amount = paid.Amount.MinorUnits, CollectedAt = paid.CollectedAt, ProcessorReference = paid.ProcessorReference,
+        };
+        State.Operations[payment.IdempotencyKey] = new IdempotentOperation(OperationKind.Collection, paid.PaymentId, paid.CollectedAt);
         var collected = Post(LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, paid.Amount, paid.CollectedBy, paid.PaymentId);
         var fee = paid.Fee.MinorUnits > 0
             ? Post(LedgerEntryKind.ProcessorFee, LedgerAccount.ProcessorFees, LedgerAccount.ClinicFunds, paid.Fee, paid.CollectedBy, paid.PaymentId)
@@ -68,39 +73,22 @@ internal sealed partial class PaymentAccountGrain
         return paid;
     }
 
-    public Task<PaymentView> GetPaymentAsync(string paymentId) => Identity.Internal.Completed.From(() => ViewOf(FindPayment(paymentId)));
+    public async Task<PaymentView> GetPaymentAsync(string paymentId) => ViewOf(await FindPaymentAsync(paymentId));
 
-    private PaymentReceipt FindPayment(string paymentId) =>
-        State.Payments.Find(p => p.PaymentId == paymentId)
-        ?? throw new NotFoundException(PaymentRules.PaymentNotFound, $"Payment {paymentId} does not exist in this clinic.");
+    /// <summary>A payment out of the refundable map is fully refunded or past the refund window: nothing remains to refund.</summary>
+    private PaymentView ViewOf(PaymentRecord payment) =>
+        State.Refundable.TryGetValue(payment.Receipt.PaymentId, out var open)
+            ? new PaymentView(payment.Receipt, Amount(open.Refunded), Amount(open.Pending), Amount(open.Refundable))
+            : new PaymentView(payment.Receipt, Amount(payment.RefundedMinorUnits), Amount(0), Amount(0));
 
-    private PaymentView ViewOf(PaymentReceipt payment)
-    {
-        long refunded = 0, pending = 0;
-        foreach (var refund in State.Refunds.Where(r => r.PaymentId == payment.PaymentId))
-        {
-            switch (refund.Status)
-            {
-                case RefundStatus.Completed:
-                    refunded = checked(refunded + refund.Amount.MinorUnits);
-                    break;
-                case RefundStatus.PendingApproval:
-                    pending = checked(pending + refund.Amount.MinorUnits);
-                    break;
-            }
-        }
-
-        return new PaymentView(payment, Amount(refunded), Amount(pending), Amount(payment.Amount.MinorUnits - refunded - pending));
-    }
-
-    private PaymentReceipt Replay(IdempotentOperation done, CollectPayment payment)
+    private async Task<PaymentReceipt> ReplayAsync(IdempotentOperation done, CollectPayment payment)
     {
         if (done.Kind is not OperationKind.Collection)
         {
             throw KeyReused(payment.IdempotencyKey, $"refund {done.Id}", "every field");
         }
 
-        var first = FindPayment(done.Id);
+        var first = (await FindPaymentAsync(done.Id)).Receipt;
         var differences = new List<string>();
         if (first.Amount != payment.Amount)
         {

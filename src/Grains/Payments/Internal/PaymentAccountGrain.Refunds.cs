@@ -15,99 +15,127 @@ internal sealed partial class PaymentAccountGrain
         await RequireApplyRefundAsync(refund.RequestedByUserId);
         if (State.Operations.TryGetValue(refund.IdempotencyKey, out var done))
         {
-            var view = Replay(done, refund);
+            var view = await ReplayAsync(done, refund);
             await FlushAuditAsync();
             return view;
         }
 
         ValidateRefund(refund);
-        var payment = FindPayment(refund.PaymentId);
+        var payment = await FindPaymentAsync(refund.PaymentId);
+        var now = time.GetUtcNow();
+        if (now - payment.Receipt.CollectedAt > PaymentRules.RefundWindow)
+        {
+            throw new RuleViolation(
+                PaymentRules.RefundWindowClosed,
+                $"Payment {payment.Receipt.PaymentId} was collected on {payment.Receipt.CollectedAt:yyyy-MM-dd}; refunds close {PaymentRules.RefundWindow.TotalDays:0} days after a collection.");
+        }
 
         // Pending refunds are reserved: a refund waiting for approval and another one cannot together exceed the payment.
         var remaining = ViewOf(payment);
-        if (refund.Amount.MinorUnits > remaining.Refundable.MinorUnits)
+        if (refund.Amount.MinorUnits > remaining.Refundable.MinorUnits || !State.Refundable.TryGetValue(refund.PaymentId, out var open))
         {
             throw new RuleViolation(
                 PaymentRules.ExceedsRefundable,
-                $"Payment {payment.PaymentId} has {remaining.Refundable} left to refund ({remaining.Refunded} refunded, {remaining.PendingRefunds} awaiting approval); {refund.Amount} is more.");
+                $"Payment {refund.PaymentId} has {remaining.Refundable} left to refund ({remaining.Refunded} refunded, {remaining.PendingRefunds} awaiting approval); {refund.Amount} is more.");
         }
 
         var record = new RefundRecord
         {
-            RefundId = NextId("RF", State.Refunds.Count),
-            PaymentId = payment.PaymentId,
+            RefundId = NextId("RF", State.RefundCount),
+            PaymentId = refund.PaymentId,
             IdempotencyKey = refund.IdempotencyKey,
             Amount = refund.Amount,
             Reason = refund.Reason,
             Note = refund.Note,
             Status = RefundStatus.PendingApproval,
             RequestedBy = refund.RequestedByUserId,
-            RequestedAt = time.GetUtcNow(),
+            RequestedAt = now,
         };
         if (State.Settings.RefundLimitFor(refund.RequestedByUserId) is { } limit && refund.Amount.MinorUnits > limit)
         {
-            State.Refunds.Add(record);
-            State.Operations[refund.IdempotencyKey] = new IdempotentOperation(OperationKind.Refund, record.RefundId);
+            Register(record);
+            open.Pending = checked(open.Pending + record.Amount.MinorUnits);
+            State.PendingRefunds[record.RefundId] = record;
+            StageRefund(record);
             await SaveAsync(new AuditRecord(
                 AuditActors.Staff(refund.RequestedByUserId), "payments.refund_requested", "refund/" + record.RefundId,
-                After: $"{record.Amount} of payment {payment.PaymentId} ({record.Reason}); above the limit of {Amount(limit)}, awaiting a second approver"));
+                After: $"{record.Amount} of payment {record.PaymentId} ({record.Reason}); above the limit of {Amount(limit)}, awaiting a second approver"));
             return record.View();
         }
 
-        await RefundAsync(payment, record, approverUserId: null);
+        await RefundAsync(open, record, approverUserId: null);
         return record.View();
     }
 
     public async Task<RefundView> ApproveRefundAsync(string refundId, string approverUserId)
     {
-        var record = FindRefund(refundId);
+        var view = await FindRefundViewAsync(refundId);
         await RequireApplyRefundAsync(approverUserId);
-        if (record is { Status: RefundStatus.Completed } && record.DecidedBy == approverUserId)
+        if (view is { Status: RefundStatus.Completed } && view.DecidedBy == approverUserId)
         {
-            return record.View();
+            return view;
         }
 
-        RequirePending(record);
+        var record = RequirePending(view);
         if (record.RequestedBy == approverUserId)
         {
             throw new PermissionDeniedException(
                 PaymentRules.SecondApproverRequired, $"Refund {refundId} is above {approverUserId}'s refund limit: another user with Apply refund must approve it.");
         }
 
-        await RefundAsync(FindPayment(record.PaymentId), record, approverUserId);
+        await RefundAsync(OpenPayment(record.PaymentId), record, approverUserId);
         return record.View();
     }
 
     public async Task<RefundView> RejectRefundAsync(string refundId, string userId, string? note)
     {
-        var record = FindRefund(refundId);
+        var view = await FindRefundViewAsync(refundId);
         await RequireApplyRefundAsync(userId);
-        if (record is { Status: RefundStatus.Rejected } && record.DecidedBy == userId)
+        if (view is { Status: RefundStatus.Rejected } && view.DecidedBy == userId)
         {
-            return record.View();
+            return view;
         }
 
-        RequirePending(record);
+        var record = RequirePending(view);
         if (note is { Length: > PaymentRules.MaxTextLength })
         {
             throw new ValidationException("note", $"must be at most {PaymentRules.MaxTextLength} characters.");
         }
 
+        var open = OpenPayment(record.PaymentId);
         record.Status = RefundStatus.Rejected;
         record.DecidedBy = userId;
         record.DecidedAt = time.GetUtcNow();
+        open.Pending -= record.Amount.MinorUnits;
+        State.PendingRefunds.Remove(refundId);
+        CloseIfSettled(record.PaymentId, open);
+        StageRefund(record);
         await SaveAsync(new AuditRecord(AuditActors.Staff(userId), "payments.refund_rejected", "refund/" + refundId, "pending", $"rejected: {note}"));
         return record.View();
     }
 
-    public Task<ImmutableArray<RefundView>> ListRefundsAsync(bool pendingOnly) => Task.FromResult(
-        State.Refunds.Where(r => !pendingOnly || r.Status is RefundStatus.PendingApproval).Reverse().Select(r => r.View()).ToImmutableArray());
+    /// <summary>Refunds, newest first: the pending ones from the state, the decided ones from their records.</summary>
+    public async Task<ImmutableArray<RefundView>> ListRefundsAsync(bool pendingOnly)
+    {
+        if (pendingOnly)
+        {
+            return [.. State.PendingRefunds.Values.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.RefundId, StringComparer.Ordinal).Select(r => r.View())];
+        }
+
+        var refunds = ImmutableArray.CreateBuilder<RefundView>(State.RefundCount);
+        for (var n = State.RefundCount; n >= 1; n--)
+        {
+            refunds.Add(await FindRefundViewAsync(NextId("RF", n - 1)));
+        }
+
+        return refunds.MoveToImmutable();
+    }
 
     /// <summary>Makes the refund at the processor, then records it; <paramref name="record"/> joins the state only once made.</summary>
-    private async Task RefundAsync(PaymentReceipt payment, RefundRecord record, string? approverUserId)
+    private async Task RefundAsync(RefundablePayment open, RefundRecord record, string? approverUserId)
     {
         var made = await processor.RefundAsync(
-            new CardRefund(ClinicId, record.IdempotencyKey, payment.ProcessorReference, record.Amount), CancellationToken.None);
+            new CardRefund(ClinicId, record.IdempotencyKey, open.ProcessorReference, record.Amount), CancellationToken.None);
         var pendingBefore = record.Status;
         record.Status = RefundStatus.Completed;
         record.ProcessorReference = made.ProcessorReference;
@@ -115,43 +143,62 @@ internal sealed partial class PaymentAccountGrain
         {
             record.DecidedBy = approverUserId;
             record.DecidedAt = time.GetUtcNow();
+            open.Pending -= record.Amount.MinorUnits;
+            State.PendingRefunds.Remove(record.RefundId);
         }
         else
         {
-            State.Refunds.Add(record);
-            State.Operations[record.IdempotencyKey] = new IdempotentOperation(OperationKind.Refund, record.RefundId);
+            Register(record);
         }
 
+        open.Refunded = checked(open.Refunded + record.Amount.MinorUnits);
+        stagedRefunded[record.PaymentId] = open.Refunded;
+        CloseIfSettled(record.PaymentId, open);
+        StageRefund(record);
         var actor = AuditActors.Staff(approverUserId ?? record.RequestedBy);
-        var entry = Post(LedgerEntryKind.Refund, LedgerAccount.Refunds, LedgerAccount.ClinicFunds, record.Amount, actor, payment.PaymentId, record.RefundId);
+        var entry = Post(LedgerEntryKind.Refund, LedgerAccount.Refunds, LedgerAccount.ClinicFunds, record.Amount, actor, record.PaymentId, record.RefundId);
         var approval = approverUserId is null ? "" : $"; requested by {record.RequestedBy}, approved by {approverUserId}";
         await SaveAsync(new AuditRecord(
             actor, "payments.refunded", "refund/" + record.RefundId, approverUserId is null ? null : pendingBefore.ToString(),
-            $"{record.Amount} of payment {payment.PaymentId} ({record.Reason}){approval}; ledger {entry.Sequence}"));
+            $"{record.Amount} of payment {record.PaymentId} ({record.Reason}){approval}; ledger {entry.Sequence}"));
     }
 
-    private RefundRecord FindRefund(string refundId) =>
-        State.Refunds.Find(r => r.RefundId == refundId)
-        ?? throw new NotFoundException(PaymentRules.RefundNotFound, $"Refund {refundId} does not exist in this clinic.");
-
-    private static void RequirePending(RefundRecord record)
+    /// <summary>Counts a new refund and remembers its idempotency key.</summary>
+    private void Register(RefundRecord record)
     {
-        if (record.Status is not RefundStatus.PendingApproval)
+        State.RefundCount++;
+        State.Operations[record.IdempotencyKey] = new IdempotentOperation(OperationKind.Refund, record.RefundId, record.RequestedAt);
+    }
+
+    /// <summary>A payment with a pending refund stays in the refundable map until the refund is decided.</summary>
+    private RefundablePayment OpenPayment(string paymentId) =>
+        State.Refundable.GetValueOrDefault(paymentId)
+        ?? throw new InvalidOperationException($"Payment {paymentId} has a pending refund but is not refundable.");
+
+    /// <summary>A payment with nothing left to refund and nothing pending leaves the map; its record keeps the refunded total.</summary>
+    private void CloseIfSettled(string paymentId, RefundablePayment open)
+    {
+        if (open.Refundable == 0 && open.Pending == 0)
         {
-            throw new RuleViolation(
-                PaymentRules.RefundNotPending,
-                $"Refund {record.RefundId} is {record.Status} (by {record.DecidedBy ?? record.RequestedBy}); only a pending refund is approved or rejected.");
+            stagedRefunded[paymentId] = open.Refunded;
+            State.Refundable.Remove(paymentId);
         }
     }
 
-    private RefundView Replay(IdempotentOperation done, RequestRefund refund)
+    private RefundRecord RequirePending(RefundView refund) =>
+        State.PendingRefunds.GetValueOrDefault(refund.RefundId)
+        ?? throw new RuleViolation(
+            PaymentRules.RefundNotPending,
+            $"Refund {refund.RefundId} is {refund.Status} (by {refund.DecidedBy ?? refund.RequestedBy}); only a pending refund is approved or rejected.");
+
+    private async Task<RefundView> ReplayAsync(IdempotentOperation done, RequestRefund refund)
     {
         if (done.Kind is not OperationKind.Refund)
         {
             throw KeyReused(refund.IdempotencyKey, $"payment {done.Id}", "every field");
         }
 
-        var first = FindRefund(done.Id);
+        var first = await FindRefundViewAsync(done.Id);
         var differences = new List<string>();
         if (first.PaymentId != refund.PaymentId)
         {
@@ -173,7 +220,7 @@ internal sealed partial class PaymentAccountGrain
             differences.Add("note");
         }
 
-        return differences.Count == 0 ? first.View() : throw KeyReused(refund.IdempotencyKey, $"refund {first.RefundId}", string.Join(", ", differences));
+        return differences.Count == 0 ? first : throw KeyReused(refund.IdempotencyKey, $"refund {first.RefundId}", string.Join(", ", differences));
     }
 
     private void ValidateRefund(RequestRefund refund)

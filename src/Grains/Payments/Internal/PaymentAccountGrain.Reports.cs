@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using VetActors.Grains.Clinics;
 using VetActors.Grains.Common;
-using VetActors.Grains.Identity.Internal;
 
 namespace VetActors.Grains.Payments.Internal;
 
@@ -19,7 +18,7 @@ internal sealed partial class PaymentAccountGrain
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var from = StartOfMonth(zone, year, month);
         var to = StartOfMonth(zone, month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1);
-        var inMonth = State.Entries.Where(e => e.At >= from && e.At < to).ToArray();
+        var inMonth = (await Journal.ReadAllAsync(State.EntryCount)).Where(e => e.At >= from && e.At < to).ToArray();
         var collections = Sum(inMonth, LedgerEntryKind.Collection);
         var refunds = Sum(inMonth, LedgerEntryKind.Refund);
         var fees = Sum(inMonth, LedgerEntryKind.ProcessorFee);
@@ -49,7 +48,7 @@ internal sealed partial class PaymentAccountGrain
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
-    public Task<ImmutableArray<LedgerEntry>> ListTransactionsAsync(TransactionFilter filter) => Completed.From(() =>
+    public async Task<ImmutableArray<LedgerEntry>> ListTransactionsAsync(TransactionFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.Limit is < 1 or > PaymentRules.MaxPage)
@@ -62,25 +61,56 @@ internal sealed partial class PaymentAccountGrain
             throw new ValidationException("to", "must be after from.");
         }
 
-        return State.Entries
-            .Where(e => e.Sequence > filter.AfterSequence
-                && (filter.Kind is null || e.Kind == filter.Kind)
+        var page = ImmutableArray.CreateBuilder<LedgerEntry>();
+        await foreach (var e in Journal.ReadAsync(Math.Max(0, filter.AfterSequence), State.EntryCount))
+        {
+            if ((filter.Kind is null || e.Kind == filter.Kind)
                 && (filter.From is null || e.At >= filter.From)
                 && (filter.To is null || e.At < filter.To)
                 && (filter.PaymentId is null || e.PaymentId == filter.PaymentId)
                 && (filter.AppointmentReference is null || e.AppointmentReference == filter.AppointmentReference))
-            .Take(filter.Limit)
-            .ToImmutableArray();
-    });
+            {
+                page.Add(e);
+                if (page.Count == filter.Limit)
+                {
+                    break;
+                }
+            }
+        }
 
-    public Task<ImmutableArray<Reconciliation>> ListReconciliationsAsync() =>
-        Task.FromResult(State.Batches.AsEnumerable().Reverse().Select(Reconcile).ToImmutableArray());
+        return page.ToImmutable();
+    }
 
-    public Task<LedgerCheck> CheckAsync() => Task.FromResult(LedgerBook.Check(State));
-
-    private Reconciliation Reconcile(PayoutBatch batch)
+    public async Task<ImmutableArray<Reconciliation>> ListReconciliationsAsync()
     {
-        var entries = State.Entries.Where(e => e.Kind is LedgerEntryKind.PayoutPaid && e.PayoutBatchId == batch.BatchId).ToArray();
+        var entries = await Journal.ReadAllAsync(State.EntryCount);
+        return [.. State.Batches.AsEnumerable().Reverse().Select(b => Reconcile(b, entries))];
+    }
+
+    /// <summary>Reads every entry, payment and refund (the check alone reads the whole history).</summary>
+    public async Task<LedgerCheck> CheckAsync()
+    {
+        var journal = Journal;
+        var entries = await journal.ReadAllAsync(State.EntryCount);
+        var payments = new List<PaymentRecord?>(State.PaymentCount);
+        for (var n = 0; n < State.PaymentCount; n++)
+        {
+            payments.Add(await journal.Payment(NextId("PAY", n)).GetAsync());
+        }
+
+        var refunds = new List<RefundView?>(State.RefundCount);
+        for (var n = 0; n < State.RefundCount; n++)
+        {
+            var id = NextId("RF", n);
+            refunds.Add(State.PendingRefunds.TryGetValue(id, out var pending) ? pending.View() : await journal.Refund(id).GetAsync());
+        }
+
+        return LedgerBook.Check(State, entries, payments, refunds);
+    }
+
+    private Reconciliation Reconcile(PayoutBatch batch, ImmutableArray<LedgerEntry> ledger)
+    {
+        var entries = ledger.Where(e => e.Kind is LedgerEntryKind.PayoutPaid && e.PayoutBatchId == batch.BatchId).ToArray();
         var mismatches = new List<string>();
         foreach (var reference in batch.AppointmentReferences)
         {

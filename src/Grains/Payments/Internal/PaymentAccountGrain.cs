@@ -24,8 +24,23 @@ internal sealed partial class PaymentAccountGrain(
 
     private string Currency => State.Settings.Currency;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        State.PendingAudit.Count == 0 ? Task.CompletedTask : CatchUpAuditAsync();
+    // Staged by a change and written to the journal before the state that counts them (see SaveAsync).
+    private readonly List<LedgerEntry> stagedEntries = [];
+    private readonly Dictionary<string, PaymentRecord> stagedPayments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefundView> stagedRefunds = new(StringComparer.Ordinal);
+
+    private LedgerJournal Journal => new(GrainFactory, ClinicId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Entries after the committed count belong to a write that died before its state did: it was never
+        // acknowledged, so it did not happen (a retry with its idempotency key makes it again).
+        await Journal.TruncateAfterAsync(State.EntryCount);
+        if (State.PendingAudit.Count > 0)
+        {
+            await CatchUpAuditAsync();
+        }
+    }
 
     public Task<PaymentSettings> GetSettingsAsync() => Task.FromResult(State.Settings);
 
@@ -34,9 +49,9 @@ internal sealed partial class PaymentAccountGrain(
         ArgumentNullException.ThrowIfNull(settings);
         settings = settings with { UserRefundLimits = settings.UserRefundLimits ?? [] };
         ValidateSettings(settings);
-        if (settings.Currency != Currency && State.Entries.Count > 0)
+        if (settings.Currency != Currency && State.EntryCount > 0)
         {
-            throw new RuleViolation(PaymentRules.CurrencyLocked, $"The ledger holds {State.Entries.Count} entries in {Currency}; its currency can no longer change.");
+            throw new RuleViolation(PaymentRules.CurrencyLocked, $"The ledger holds {State.EntryCount} entries in {Currency}; its currency can no longer change.");
         }
 
         var before = Describe(State.Settings);
@@ -115,20 +130,27 @@ internal sealed partial class PaymentAccountGrain(
         LedgerEntryKind kind, LedgerAccount debit, LedgerAccount credit, Money amount, string actor,
         string? paymentId = null, string? refundId = null, string? appointmentReference = null, string? batchId = null)
     {
-        var entry = new LedgerEntry(
-            State.Entries.Count == 0 ? 1 : State.Entries[^1].Sequence + 1, time.GetUtcNow(), kind, debit, credit, amount, actor, paymentId, refundId, appointmentReference, batchId);
-        State.Entries.Add(entry);
+        State.EntryCount++;
+        var entry = new LedgerEntry(State.EntryCount, time.GetUtcNow(), kind, debit, credit, amount, actor, paymentId, refundId, appointmentReference, batchId);
+        stagedEntries.Add(entry);
         State.Balances[debit] = checked(State.Balances.GetValueOrDefault(debit) + amount.MinorUnits);
         State.Balances[credit] = checked(State.Balances.GetValueOrDefault(credit) - amount.MinorUnits);
         return entry;
     }
 
-    /// <summary>The one save path: the change and its audit entries are durable together, then the audit log is written.</summary>
+    /// <summary>
+    /// The one save path. The staged entries and records are written first (keyed by sequence and id, so a retry
+    /// rewrites rather than doubles them), then the state that counts them together with the change's audit entries;
+    /// the call is acknowledged only after both. A crash in between leaves journal writes the state does not count:
+    /// readers ignore them and activation removes them. Then the audit log is written.
+    /// </summary>
     private async Task SaveAsync(params AuditRecord[] audit)
     {
         State.PendingAudit.AddRange(audit);
         try
         {
+            Prune();
+            await WriteStagedAsync();
             await account.WriteStateAsync();
         }
         catch
@@ -144,6 +166,10 @@ internal sealed partial class PaymentAccountGrain(
             }
 
             throw;
+        }
+        finally
+        {
+            ClearStaged();
         }
 
         await FlushAuditAsync();

@@ -2,22 +2,35 @@ using VetActors.Grains.Audit;
 
 namespace VetActors.Grains.Payments.Internal;
 
+/// <summary>
+/// Only what the rules need to decide: the entries, payments and refunds themselves live in the
+/// <see cref="LedgerJournal"/>, so this document stays small however long the clinic's history grows.
+/// </summary>
 internal sealed class PaymentAccountState
 {
     public PaymentSettings Settings { get; set; } = PaymentSettings.Default;
 
-    /// <summary>The append-only ledger, numbered from 1.</summary>
-    public List<LedgerEntry> Entries { get; set; } = [];
+    /// <summary>Ledger entries committed (numbered 1 to this); journal entries after it were never acknowledged.</summary>
+    public long EntryCount { get; set; }
+
+    public int PaymentCount { get; set; }
+
+    public int RefundCount { get; set; }
 
     /// <summary>Balances kept as entries are posted; the check recomputes them from the entries.</summary>
     public Dictionary<LedgerAccount, long> Balances { get; set; } = [];
 
-    public List<PaymentReceipt> Payments { get; set; } = [];
+    /// <summary>Payments that may still be refunded, by payment id; a payment leaves once fully refunded or past the refund window.</summary>
+    public Dictionary<string, RefundablePayment> Refundable { get; set; } = new(StringComparer.Ordinal);
 
-    public List<RefundRecord> Refunds { get; set; } = [];
+    /// <summary>Refunds waiting for a second approver, by refund id.</summary>
+    public Dictionary<string, RefundRecord> PendingRefunds { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Idempotency keys of collections and refunds, and what each recorded.</summary>
+    /// <summary>Idempotency keys of collections and refunds of the last <see cref="PaymentRules.IdempotencyKeyRetention"/>.</summary>
     public Dictionary<string, IdempotentOperation> Operations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When keys and refundable payments were last pruned.</summary>
+    public DateTimeOffset PrunedAt { get; set; }
 
     /// <summary>Payouts by appointment reference.</summary>
     public Dictionary<string, PayoutView> Payouts { get; set; } = new(StringComparer.Ordinal);

@@ -15,8 +15,21 @@ internal static class PaymentRules
     internal const string NothingToPay = "payments.nothing_to_pay";
     internal const string PaymentNotFound = "payments.payment_not_found";
     internal const string RefundNotFound = "payments.refund_not_found";
+    internal const string RefundWindowClosed = "payments.refund_window_closed";
 
     internal const int MaxTextLength = 500;
     internal const int MaxCardTokenLength = 200;
     internal const int MaxPage = 500;
+
+    /// <summary>
+    /// How long an idempotency key is remembered: a retry within it is answered as the first time, a key older than it
+    /// is pruned and counts as new. Card processors retry within hours or days, so 30 days is ample.
+    /// </summary>
+    internal static readonly TimeSpan IdempotencyKeyRetention = TimeSpan.FromDays(30);
+
+    /// <summary>How long after its collection a payment can be refunded (card networks accept refunds for about this long).</summary>
+    internal static readonly TimeSpan RefundWindow = TimeSpan.FromDays(180);
+
+    /// <summary>Keys and refundable payments are pruned on a write at most this often.</summary>
+    internal static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 }
