@@ -11,12 +11,13 @@ namespace VetActors.Grains.Tests.Postgres;
 /// <summary>
 /// A silo process collecting and refunding with idempotency keys over PostgreSQL is killed with SIGKILL mid-burst.
 /// Whatever it acknowledged is in the database; a second silo is sent the whole burst again, and the ledger ends
-/// exact: each payment and refund once, balances equal to the burst's sums, the consistency check clean.
+/// exact: each payment and refund once, balances equal to the burst's sums, the consistency check clean. The burst's
+/// 175 entries span two ledger pages, so the kill can fall between a page write and the account's state write.
 /// </summary>
 public sealed class PaymentSigkillTests
 {
-    private const int Collections = 40;
-    private const int KillAfterAcknowledgements = 12;
+    private const int Collections = 70;
+    private const int KillAfterAcknowledgements = 75;
     private const long RefundCents = 300;
 
     [Fact]
