@@ -7,7 +7,8 @@ namespace VetActors.Grains.Payments;
 /// A clinic's payment account and its append-only, double-entry ledger (key <see cref="Common.GrainKeys.PaymentAccount"/>,
 /// <c>clinic-42/payments/account</c>). Every money movement is a ledger entry and an audit entry; balances are derived
 /// from the entries. Calls return once the change is durable. <c>actor</c> arguments name who acts as the audit log
-/// does (<see cref="Audit.AuditActors"/>); user ids are staff members of the clinic.
+/// does (<see cref="Audit.AuditActors"/>); user ids are staff members of the clinic. The account's own state holds only
+/// what its rules decide on; entries live in <see cref="ILedgerPageGrain"/> pages, payments and refunds in their records.
 /// </summary>
 [GrainType("payment-account")]
 public interface IPaymentAccountGrain : IGrainWithStringKey
@@ -21,6 +22,7 @@ public interface IPaymentAccountGrain : IGrainWithStringKey
     /// <summary>
     /// Collects a payment through the card processor. The same idempotency key again returns the first receipt and
     /// collects nothing; the same key with a different request is refused (<see cref="Common.AlreadyExistsException"/>).
+    /// Keys are remembered for 30 days at least, then pruned: an older key counts as new.
     /// </summary>
     Task<PaymentReceipt> CollectAsync(CollectPayment payment);
 
@@ -29,7 +31,8 @@ public interface IPaymentAccountGrain : IGrainWithStringKey
 
     /// <summary>
     /// Refunds all or part of a payment. The requester needs Apply refund; the amount never exceeds what remains
-    /// refundable; above the requester's limit the refund waits for a second user's approval. Idempotent by key.
+    /// refundable; above the requester's limit the refund waits for a second user's approval. Idempotent by key (kept 30
+    /// days). A payment can be refunded for 180 days after its collection, then the refund window closes.
     /// </summary>
     Task<RefundView> RequestRefundAsync(RequestRefund refund);
 
