@@ -12,9 +12,6 @@ public interface IPaymentRecordGrain : IGrainWithStringKey
     /// <summary>Replaces the record.</summary>
     Task PutAsync(PaymentRecord record);
 
-    /// <summary>Records how much of the payment is refunded (the account's count is authoritative; this follows it).</summary>
-    Task SetRefundedAsync(long refundedMinorUnits);
-
     /// <summary>The record, or <c>null</c> when none was written.</summary>
     Task<PaymentRecord?> GetAsync();
 }

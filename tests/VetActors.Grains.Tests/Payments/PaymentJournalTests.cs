@@ -42,10 +42,13 @@ public sealed class PaymentJournalTests
         var visible = await world.Account.ListTransactionsAsync(new TransactionFilter());
         var other = await world.Account.CollectAsync(Invoice("key-3", 9_000, "INV-3"));
 
+        // key-2's record names PAY-000002, now key-3's payment: the retry is collected as new, not answered with it.
+        var retried = await world.Account.CollectAsync(Invoice("key-2", 7_000, "INV-2"));
+
         Assert.Equal([1L, 2], visible.Select(e => e.Sequence).ToArray());
-        Assert.Equal("PAY-000002", other.PaymentId);
+        Assert.Equal(("PAY-000002", "PAY-000003"), (other.PaymentId, retried.PaymentId));
         var entries = await world.Account.ListTransactionsAsync(new TransactionFilter(Kind: LedgerEntryKind.Collection));
-        Assert.Equal([5_000L, 9_000], entries.Select(e => e.Amount.MinorUnits).ToArray());
+        Assert.Equal([5_000L, 9_000, 7_000], entries.Select(e => e.Amount.MinorUnits).ToArray());
         await world.AssertConsistentAsync();
     }
 
@@ -141,8 +144,9 @@ public sealed class PaymentJournalTests
             world.Appointments.Clock.Advance(TimeSpan.FromDays(31));
         }
 
-        // Each month's keys are pruned once older than the retention; its payments left the map when fully refunded.
+        // Keys, payments and refunds each have their own record: the account's document does not grow with them.
         Assert.InRange(sizes[^1], sizes[0] * 9 / 10, sizes[0] * 11 / 10);
+        Assert.Equal(320, storage.CountOf("/payment-key/"));
         Assert.Equal(4, storage.CountOf("/payments/ledger-"));
         Assert.Equal(480, (await world.AssertConsistentAsync()).EntryCount);
     }

@@ -63,7 +63,6 @@ public sealed class PaymentReportTests
     {
         var state = new PaymentAccountState { EntryCount = 2, PaymentCount = 1 };
         var payment = new PaymentReceipt("PAY-000001", "k1", Usd(1_000), Usd(0), null, "INV-1", "x", null, null, "ref", "staff:a", March);
-        state.Operations["k1"] = new IdempotentOperation(OperationKind.Collection, payment.PaymentId, March);
         LedgerEntry[] entries =
         [
             new(1, March, LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, Usd(1_000), "staff:a", payment.PaymentId),
@@ -72,7 +71,7 @@ public sealed class PaymentReportTests
         state.Balances[LedgerAccount.ClinicFunds] = 1_000;
         state.Balances[LedgerAccount.Collections] = -1_000;
 
-        var check = LedgerBook.Check(state, entries, [new PaymentRecord(payment, 0)], []);
+        var check = LedgerBook.Check(state, entries, [new PaymentRecord(payment, [])], [], new Dictionary<string, PaymentKeyRecord> { ["k1"] = new(payment.PaymentId, March) });
 
         Assert.False(check.IsConsistent);
         Assert.Contains(check.Problems, p => p.StartsWith("ClinicFunds is kept at 1000, its entries sum to 2000", StringComparison.Ordinal));
@@ -82,7 +81,7 @@ public sealed class PaymentReportTests
     [Fact]
     public void Check_EmptyLedger_IsConsistent()
     {
-        var check = LedgerBook.Check(new PaymentAccountState(), [], [], []);
+        var check = LedgerBook.Check(new PaymentAccountState(), [], [], [], new Dictionary<string, PaymentKeyRecord>());
 
         Assert.True(check.IsConsistent);
         Assert.All(check.Balances, b => Assert.Equal(0, b.Balance.MinorUnits));

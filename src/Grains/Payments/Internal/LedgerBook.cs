@@ -7,10 +7,15 @@ internal static class LedgerBook
 {
     /// <summary>
     /// Checks the account's <paramref name="state"/> against its committed journal: <paramref name="payments"/> and
-    /// <paramref name="refunds"/> hold the records numbered 1 to the state's counts (<c>null</c> where one is missing).
+    /// <paramref name="refunds"/> hold the records numbered 1 to the state's counts (<c>null</c> where one is missing),
+    /// <paramref name="keys"/> the key records their idempotency keys name.
     /// </summary>
     public static LedgerCheck Check(
-        PaymentAccountState state, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds)
+        PaymentAccountState state,
+        IReadOnlyList<LedgerEntry> entries,
+        IReadOnlyList<PaymentRecord?> payments,
+        IReadOnlyList<RefundView?> refunds,
+        IReadOnlyDictionary<string, PaymentKeyRecord> keys)
     {
         var problems = new List<string>();
         var currency = state.Settings.Currency;
@@ -53,7 +58,7 @@ internal static class LedgerBook
 
         CheckPayments(state, entries, payments, refunds, problems);
         CheckRefunds(state, entries, refunds, problems);
-        CheckKeys(state, payments, refunds, problems);
+        CheckKeys(payments, refunds, keys, problems);
         CheckPayouts(state, entries, problems);
         return new LedgerCheck(
             entries.Count,
@@ -95,18 +100,20 @@ internal static class LedgerBook
                 problems.Add($"payment {id} of {payment.Amount} has {completed} refunded and {reserved} pending");
             }
 
-            var (keptRefunded, keptPending) = state.Refundable.TryGetValue(id, out var open) ? (open.Refunded, open.Pending) : (record.RefundedMinorUnits, 0L);
-            if (keptRefunded != completed || keptPending != reserved || (open is not null && open.Amount != payment.Amount.MinorUnits))
+            var listed = record.RefundIds.Where(r => refunds.Count >= Number(r)).Order(StringComparer.Ordinal);
+            if (!listed.SequenceEqual(refundsOf[id].Select(r => r.RefundId).Order(StringComparer.Ordinal)))
             {
-                problems.Add($"payment {id} is kept at {keptRefunded} refunded and {keptPending} pending, its refunds say {completed} and {reserved}");
+                problems.Add($"payment {id} lists refunds {string.Join(",", listed)}, the refunds naming it are {string.Join(",", refundsOf[id].Select(r => r.RefundId))}");
             }
         }
 
-        foreach (var id in state.Refundable.Keys.Where(id => !byPayment.Contains(id)))
+        foreach (var pending in state.PendingRefunds.Values.Where(p => refunds.ElementAtOrDefault(Number(p.RefundId) - 1)?.Status is not RefundStatus.PendingApproval))
         {
-            problems.Add($"refundable payment {id} has no ledger entries");
+            problems.Add($"refund {pending.RefundId} waits for approval but is not counted as pending");
         }
     }
+
+    private static int Number(string id) => int.Parse(id.AsSpan(id.IndexOf('-', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
 
     private static void CheckRefunds(PaymentAccountState state, IReadOnlyList<LedgerEntry> entries, IReadOnlyList<RefundView?> refunds, List<string> problems)
     {
@@ -133,16 +140,17 @@ internal static class LedgerBook
         }
     }
 
-    private static void CheckKeys(PaymentAccountState state, IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds, List<string> problems)
+    private static void CheckKeys(
+        IReadOnlyList<PaymentRecord?> payments, IReadOnlyList<RefundView?> refunds, IReadOnlyDictionary<string, PaymentKeyRecord> keys, List<string> problems)
     {
-        var paymentKeys = payments.OfType<PaymentRecord>().ToDictionary(p => p.Receipt.PaymentId, p => p.Receipt.IdempotencyKey, StringComparer.Ordinal);
-        var refundKeys = refunds.OfType<RefundView>().ToDictionary(r => r.RefundId, r => r.IdempotencyKey, StringComparer.Ordinal);
-        foreach (var (key, operation) in state.Operations)
+        var operations = payments.OfType<PaymentRecord>().Select(p => (p.Receipt.PaymentId, p.Receipt.IdempotencyKey, p.Receipt.CollectedAt))
+            .Concat(refunds.OfType<RefundView>().Select(r => (r.RefundId, r.IdempotencyKey, r.RequestedAt)));
+        foreach (var (id, key, at) in operations)
         {
-            var recorded = operation.Kind is OperationKind.Collection ? paymentKeys.GetValueOrDefault(operation.Id) : refundKeys.GetValueOrDefault(operation.Id);
-            if (recorded != key)
+            // A key reused after its retention names the newer operation.
+            if (!keys.TryGetValue(key, out var record) || (record.OperationId != id && record.At - at <= PaymentRules.IdempotencyKeyRetention))
             {
-                problems.Add($"idempotency key '{key}' names {operation.Kind} {operation.Id}, which was made under '{recorded}'");
+                problems.Add($"{id} was made under idempotency key '{key}', which names {record?.OperationId ?? "nothing"}");
             }
         }
     }

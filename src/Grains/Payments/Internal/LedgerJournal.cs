@@ -20,6 +20,8 @@ internal sealed class LedgerJournal(IGrainFactory grains, string clinicId)
 
     public IRefundRecordGrain Refund(string refundId) => grains.GetGrain<IRefundRecordGrain>(GrainKeys.Child(clinicId, "payments", "refund-" + refundId));
 
+    public IPaymentKeyGrain Key(string idempotencyKey) => grains.GetGrain<IPaymentKeyGrain>(GrainKeys.Child(clinicId, "payment-key", idempotencyKey));
+
     /// <summary>Appends entries page by page, in order, so a page never holds an entry whose predecessor is missing.</summary>
     public async Task AppendAsync(IReadOnlyList<LedgerEntry> entries)
     {

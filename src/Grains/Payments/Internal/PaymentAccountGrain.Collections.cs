@@ -10,7 +10,7 @@ internal sealed partial class PaymentAccountGrain
     {
         ArgumentNullException.ThrowIfNull(payment);
         ValidateKey(payment.IdempotencyKey);
-        if (State.Operations.TryGetValue(payment.IdempotencyKey, out var done))
+        if (await FindOperationAsync(payment.IdempotencyKey) is { } done)
         {
             var receipt = await ReplayAsync(done, payment);
             await FlushAuditAsync();
@@ -56,12 +56,8 @@ internal sealed partial class PaymentAccountGrain
             payment.CollectedBy,
             time.GetUtcNow());
         State.PaymentCount++;
-        StagePayment(paid);
-        State.Refundable[paid.PaymentId] = new RefundablePayment
-        {
-            Amount = paid.Amount.MinorUnits, CollectedAt = paid.CollectedAt, ProcessorReference = paid.ProcessorReference,
-        };
-        State.Operations[payment.IdempotencyKey] = new IdempotentOperation(OperationKind.Collection, paid.PaymentId, paid.CollectedAt);
+        StagePayment(new PaymentRecord(paid, []));
+        StageKey(payment.IdempotencyKey, paid.PaymentId, paid.CollectedAt);
         var collected = Post(LedgerEntryKind.Collection, LedgerAccount.ClinicFunds, LedgerAccount.Collections, paid.Amount, paid.CollectedBy, paid.PaymentId);
         var fee = paid.Fee.MinorUnits > 0
             ? Post(LedgerEntryKind.ProcessorFee, LedgerAccount.ProcessorFees, LedgerAccount.ClinicFunds, paid.Fee, paid.CollectedBy, paid.PaymentId)
@@ -73,22 +69,37 @@ internal sealed partial class PaymentAccountGrain
         return paid;
     }
 
-    public async Task<PaymentView> GetPaymentAsync(string paymentId) => ViewOf(await FindPaymentAsync(paymentId));
+    public async Task<PaymentView> GetPaymentAsync(string paymentId) => await ViewOfAsync(await FindPaymentAsync(paymentId));
 
-    /// <summary>A payment out of the refundable map is fully refunded or past the refund window: nothing remains to refund.</summary>
-    private PaymentView ViewOf(PaymentRecord payment) =>
-        State.Refundable.TryGetValue(payment.Receipt.PaymentId, out var open)
-            ? new PaymentView(payment.Receipt, Amount(open.Refunded), Amount(open.Pending), Amount(open.Refundable))
-            : new PaymentView(payment.Receipt, Amount(payment.RefundedMinorUnits), Amount(0), Amount(0));
-
-    private async Task<PaymentReceipt> ReplayAsync(IdempotentOperation done, CollectPayment payment)
+    /// <summary>What is refunded and pending, from the payment's refunds; nothing remains refundable once the refund window closes.</summary>
+    private async Task<PaymentView> ViewOfAsync(PaymentRecord payment)
     {
-        if (done.Kind is not OperationKind.Collection)
+        long refunded = 0, pending = 0;
+        foreach (var refund in await RefundsOfAsync(payment))
         {
-            throw KeyReused(payment.IdempotencyKey, $"refund {done.Id}", "every field");
+            switch (refund.Status)
+            {
+                case RefundStatus.Completed:
+                    refunded = checked(refunded + refund.Amount.MinorUnits);
+                    break;
+                case RefundStatus.PendingApproval:
+                    pending = checked(pending + refund.Amount.MinorUnits);
+                    break;
+            }
         }
 
-        var first = (await FindPaymentAsync(done.Id)).Receipt;
+        var open = time.GetUtcNow() - payment.Receipt.CollectedAt <= PaymentRules.RefundWindow;
+        return new PaymentView(payment.Receipt, Amount(refunded), Amount(pending), Amount(open ? payment.Receipt.Amount.MinorUnits - refunded - pending : 0));
+    }
+
+    private async Task<PaymentReceipt> ReplayAsync(string done, CollectPayment payment)
+    {
+        if (!done.StartsWith("PAY-", StringComparison.Ordinal))
+        {
+            throw KeyReused(payment.IdempotencyKey, $"refund {done}", "every field");
+        }
+
+        var first = (await FindPaymentAsync(done)).Receipt;
         var differences = new List<string>();
         if (first.Amount != payment.Amount)
         {

@@ -5,37 +5,13 @@ namespace VetActors.Grains.Payments.Internal;
 
 internal sealed partial class PaymentAccountGrain
 {
-    private readonly Dictionary<string, long> stagedRefunded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PaymentKeyRecord> stagedKeys = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Forgets idempotency keys older than <see cref="PaymentRules.IdempotencyKeyRetention"/> and lets payments past the
-    /// refund window (with nothing pending) leave the refundable map, so the state is bounded by recent activity.
-    /// </summary>
-    private void Prune()
-    {
-        var now = time.GetUtcNow();
-        if (now - State.PrunedAt < PaymentRules.PruneInterval)
-        {
-            return;
-        }
-
-        State.PrunedAt = now;
-        foreach (var key in State.Operations.Where(o => now - o.Value.At > PaymentRules.IdempotencyKeyRetention).Select(o => o.Key).ToArray())
-        {
-            State.Operations.Remove(key);
-        }
-
-        foreach (var (paymentId, payment) in State.Refundable.Where(p => p.Value.Pending == 0 && now - p.Value.CollectedAt > PaymentRules.RefundWindow).ToArray())
-        {
-            // The record takes over the refunded amount, rewritten from the state in case an unacknowledged write moved it.
-            stagedRefunded[paymentId] = payment.Refunded;
-            State.Refundable.Remove(paymentId);
-        }
-    }
-
-    private void StagePayment(PaymentReceipt receipt) => stagedPayments[receipt.PaymentId] = new PaymentRecord(receipt, 0);
+    private void StagePayment(PaymentRecord payment) => stagedPayments[payment.Receipt.PaymentId] = payment;
 
     private void StageRefund(RefundRecord refund) => stagedRefunds[refund.RefundId] = refund.View();
+
+    private void StageKey(string key, string operationId, DateTimeOffset at) => stagedKeys[key] = new PaymentKeyRecord(operationId, at);
 
     private Task WriteStagedAsync()
     {
@@ -43,16 +19,37 @@ internal sealed partial class PaymentAccountGrain
         return Task.WhenAll(
             journal.AppendAsync(stagedEntries),
             Task.WhenAll(stagedPayments.Values.Select(p => journal.Payment(p.Receipt.PaymentId).PutAsync(p))),
-            Task.WhenAll(stagedRefunded.Select(p => journal.Payment(p.Key).SetRefundedAsync(p.Value))),
-            Task.WhenAll(stagedRefunds.Values.Select(r => journal.Refund(r.RefundId).PutAsync(r))));
+            Task.WhenAll(stagedRefunds.Values.Select(r => journal.Refund(r.RefundId).PutAsync(r))),
+            Task.WhenAll(stagedKeys.Select(k => journal.Key(k.Key).PutAsync(k.Value))));
     }
 
     private void ClearStaged()
     {
         stagedEntries.Clear();
         stagedPayments.Clear();
-        stagedRefunded.Clear();
         stagedRefunds.Clear();
+        stagedKeys.Clear();
+    }
+
+    /// <summary>
+    /// The payment or refund id <paramref name="key"/> recorded in the last <see cref="PaymentRules.IdempotencyKeyRetention"/>;
+    /// a key record left by an unacknowledged write names an operation that does not exist under that key, and is ignored.
+    /// </summary>
+    private async Task<string?> FindOperationAsync(string key)
+    {
+        if (await Journal.Key(key).GetAsync() is not { } record || time.GetUtcNow() - record.At > PaymentRules.IdempotencyKeyRetention)
+        {
+            return null;
+        }
+
+        if (IsCounted(record.OperationId, "PAY", State.PaymentCount))
+        {
+            return (await Journal.Payment(record.OperationId).GetAsync())?.Receipt.IdempotencyKey == key ? record.OperationId : null;
+        }
+
+        return IsCounted(record.OperationId, "RF", State.RefundCount) && (await FindRefundViewAsync(record.OperationId)).IdempotencyKey == key
+            ? record.OperationId
+            : null;
     }
 
     private async Task<PaymentRecord> FindPaymentAsync(string paymentId) =>
@@ -64,6 +61,22 @@ internal sealed partial class PaymentAccountGrain
         State.PendingRefunds.TryGetValue(refundId, out var pending) ? pending.View()
         : (IsCounted(refundId, "RF", State.RefundCount) ? await Journal.Refund(refundId).GetAsync() : null)
         ?? throw new NotFoundException(PaymentRules.RefundNotFound, $"Refund {refundId} does not exist in this clinic.");
+
+    /// <summary>The payment's refunds that exist: ids a write never acknowledged are skipped.</summary>
+    private async Task<List<RefundView>> RefundsOfAsync(PaymentRecord payment)
+    {
+        var refunds = new List<RefundView>();
+        foreach (var id in payment.RefundIds.Where(id => IsCounted(id, "RF", State.RefundCount)))
+        {
+            var refund = await FindRefundViewAsync(id);
+            if (refund.PaymentId == payment.Receipt.PaymentId)
+            {
+                refunds.Add(refund);
+            }
+        }
+
+        return refunds;
+    }
 
     /// <summary>Whether <paramref name="id"/> is one of the first <paramref name="count"/> ids of its kind (records after it were never acknowledged).</summary>
     private static bool IsCounted(string? id, string prefix, int count) =>

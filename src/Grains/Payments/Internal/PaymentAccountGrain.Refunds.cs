@@ -13,7 +13,7 @@ internal sealed partial class PaymentAccountGrain
 
         // Checked on a retry too: a refund is answered only to someone who may make it.
         await RequireApplyRefundAsync(refund.RequestedByUserId);
-        if (State.Operations.TryGetValue(refund.IdempotencyKey, out var done))
+        if (await FindOperationAsync(refund.IdempotencyKey) is { } done)
         {
             var view = await ReplayAsync(done, refund);
             await FlushAuditAsync();
@@ -31,8 +31,8 @@ internal sealed partial class PaymentAccountGrain
         }
 
         // Pending refunds are reserved: a refund waiting for approval and another one cannot together exceed the payment.
-        var remaining = ViewOf(payment);
-        if (refund.Amount.MinorUnits > remaining.Refundable.MinorUnits || !State.Refundable.TryGetValue(refund.PaymentId, out var open))
+        var remaining = await ViewOfAsync(payment);
+        if (refund.Amount.MinorUnits > remaining.Refundable.MinorUnits)
         {
             throw new RuleViolation(
                 PaymentRules.ExceedsRefundable,
@@ -53,8 +53,7 @@ internal sealed partial class PaymentAccountGrain
         };
         if (State.Settings.RefundLimitFor(refund.RequestedByUserId) is { } limit && refund.Amount.MinorUnits > limit)
         {
-            Register(record);
-            open.Pending = checked(open.Pending + record.Amount.MinorUnits);
+            Register(record, payment);
             State.PendingRefunds[record.RefundId] = record;
             StageRefund(record);
             await SaveAsync(new AuditRecord(
@@ -63,7 +62,7 @@ internal sealed partial class PaymentAccountGrain
             return record.View();
         }
 
-        await RefundAsync(open, record, approverUserId: null);
+        await RefundAsync(payment, record, approverUserId: null);
         return record.View();
     }
 
@@ -83,7 +82,7 @@ internal sealed partial class PaymentAccountGrain
                 PaymentRules.SecondApproverRequired, $"Refund {refundId} is above {approverUserId}'s refund limit: another user with Apply refund must approve it.");
         }
 
-        await RefundAsync(OpenPayment(record.PaymentId), record, approverUserId);
+        await RefundAsync(await FindPaymentAsync(record.PaymentId), record, approverUserId);
         return record.View();
     }
 
@@ -102,13 +101,10 @@ internal sealed partial class PaymentAccountGrain
             throw new ValidationException("note", $"must be at most {PaymentRules.MaxTextLength} characters.");
         }
 
-        var open = OpenPayment(record.PaymentId);
         record.Status = RefundStatus.Rejected;
         record.DecidedBy = userId;
         record.DecidedAt = time.GetUtcNow();
-        open.Pending -= record.Amount.MinorUnits;
         State.PendingRefunds.Remove(refundId);
-        CloseIfSettled(record.PaymentId, open);
         StageRefund(record);
         await SaveAsync(new AuditRecord(AuditActors.Staff(userId), "payments.refund_rejected", "refund/" + refundId, "pending", $"rejected: {note}"));
         return record.View();
@@ -132,10 +128,10 @@ internal sealed partial class PaymentAccountGrain
     }
 
     /// <summary>Makes the refund at the processor, then records it; <paramref name="record"/> joins the state only once made.</summary>
-    private async Task RefundAsync(RefundablePayment open, RefundRecord record, string? approverUserId)
+    private async Task RefundAsync(PaymentRecord payment, RefundRecord record, string? approverUserId)
     {
         var made = await processor.RefundAsync(
-            new CardRefund(ClinicId, record.IdempotencyKey, open.ProcessorReference, record.Amount), CancellationToken.None);
+            new CardRefund(ClinicId, record.IdempotencyKey, payment.Receipt.ProcessorReference, record.Amount), CancellationToken.None);
         var pendingBefore = record.Status;
         record.Status = RefundStatus.Completed;
         record.ProcessorReference = made.ProcessorReference;
@@ -143,17 +139,13 @@ internal sealed partial class PaymentAccountGrain
         {
             record.DecidedBy = approverUserId;
             record.DecidedAt = time.GetUtcNow();
-            open.Pending -= record.Amount.MinorUnits;
             State.PendingRefunds.Remove(record.RefundId);
         }
         else
         {
-            Register(record);
+            Register(record, payment);
         }
 
-        open.Refunded = checked(open.Refunded + record.Amount.MinorUnits);
-        stagedRefunded[record.PaymentId] = open.Refunded;
-        CloseIfSettled(record.PaymentId, open);
         StageRefund(record);
         var actor = AuditActors.Staff(approverUserId ?? record.RequestedBy);
         var entry = Post(LedgerEntryKind.Refund, LedgerAccount.Refunds, LedgerAccount.ClinicFunds, record.Amount, actor, record.PaymentId, record.RefundId);
@@ -163,26 +155,13 @@ internal sealed partial class PaymentAccountGrain
             $"{record.Amount} of payment {record.PaymentId} ({record.Reason}){approval}; ledger {entry.Sequence}"));
     }
 
-    /// <summary>Counts a new refund and remembers its idempotency key.</summary>
-    private void Register(RefundRecord record)
+    /// <summary>Counts a new refund, lists it on its payment and remembers its idempotency key.</summary>
+    private void Register(RefundRecord record, PaymentRecord payment)
     {
+        var refundIds = payment.RefundIds.Where(id => IsCounted(id, "RF", State.RefundCount)).Append(record.RefundId);
         State.RefundCount++;
-        State.Operations[record.IdempotencyKey] = new IdempotentOperation(OperationKind.Refund, record.RefundId, record.RequestedAt);
-    }
-
-    /// <summary>A payment with a pending refund stays in the refundable map until the refund is decided.</summary>
-    private RefundablePayment OpenPayment(string paymentId) =>
-        State.Refundable.GetValueOrDefault(paymentId)
-        ?? throw new InvalidOperationException($"Payment {paymentId} has a pending refund but is not refundable.");
-
-    /// <summary>A payment with nothing left to refund and nothing pending leaves the map; its record keeps the refunded total.</summary>
-    private void CloseIfSettled(string paymentId, RefundablePayment open)
-    {
-        if (open.Refundable == 0 && open.Pending == 0)
-        {
-            stagedRefunded[paymentId] = open.Refunded;
-            State.Refundable.Remove(paymentId);
-        }
+        StagePayment(payment with { RefundIds = [.. refundIds] });
+        StageKey(record.IdempotencyKey, record.RefundId, record.RequestedAt);
     }
 
     private RefundRecord RequirePending(RefundView refund) =>
@@ -191,14 +170,14 @@ internal sealed partial class PaymentAccountGrain
             PaymentRules.RefundNotPending,
             $"Refund {refund.RefundId} is {refund.Status} (by {refund.DecidedBy ?? refund.RequestedBy}); only a pending refund is approved or rejected.");
 
-    private async Task<RefundView> ReplayAsync(IdempotentOperation done, RequestRefund refund)
+    private async Task<RefundView> ReplayAsync(string done, RequestRefund refund)
     {
-        if (done.Kind is not OperationKind.Refund)
+        if (!done.StartsWith("RF-", StringComparison.Ordinal))
         {
-            throw KeyReused(refund.IdempotencyKey, $"payment {done.Id}", "every field");
+            throw KeyReused(refund.IdempotencyKey, $"payment {done}", "every field");
         }
 
-        var first = await FindRefundViewAsync(done.Id);
+        var first = await FindRefundViewAsync(done);
         var differences = new List<string>();
         if (first.PaymentId != refund.PaymentId)
         {

@@ -105,7 +105,16 @@ internal sealed partial class PaymentAccountGrain
             refunds.Add(State.PendingRefunds.TryGetValue(id, out var pending) ? pending.View() : await journal.Refund(id).GetAsync());
         }
 
-        return LedgerBook.Check(State, entries, payments, refunds);
+        var keys = new Dictionary<string, PaymentKeyRecord>(StringComparer.Ordinal);
+        foreach (var key in payments.Select(p => p?.Receipt.IdempotencyKey).Concat(refunds.Select(r => r?.IdempotencyKey)).OfType<string>().Distinct())
+        {
+            if (await journal.Key(key).GetAsync() is { } record)
+            {
+                keys[key] = record;
+            }
+        }
+
+        return LedgerBook.Check(State, entries, payments, refunds, keys);
     }
 
     private Reconciliation Reconcile(PayoutBatch batch, ImmutableArray<LedgerEntry> ledger)

@@ -149,7 +149,6 @@ internal sealed partial class PaymentAccountGrain(
         State.PendingAudit.AddRange(audit);
         try
         {
-            Prune();
             await WriteStagedAsync();
             await account.WriteStateAsync();
         }

@@ -20,17 +20,8 @@ internal sealed class PaymentAccountState
     /// <summary>Balances kept as entries are posted; the check recomputes them from the entries.</summary>
     public Dictionary<LedgerAccount, long> Balances { get; set; } = [];
 
-    /// <summary>Payments that may still be refunded, by payment id; a payment leaves once fully refunded or past the refund window.</summary>
-    public Dictionary<string, RefundablePayment> Refundable { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>Refunds waiting for a second approver, by refund id.</summary>
     public Dictionary<string, RefundRecord> PendingRefunds { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Idempotency keys of collections and refunds of the last <see cref="PaymentRules.IdempotencyKeyRetention"/>.</summary>
-    public Dictionary<string, IdempotentOperation> Operations { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>When keys and refundable payments were last pruned.</summary>
-    public DateTimeOffset PrunedAt { get; set; }
 
     /// <summary>Payouts by appointment reference.</summary>
     public Dictionary<string, PayoutView> Payouts { get; set; } = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ internal sealed class PaymentRecordGrain([PersistentState("payment")] IPersisten
     public async Task PutAsync(PaymentRecord value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value == record.State.Value)
+        if (record.State.Value is { } current && current.Receipt == value.Receipt && current.RefundIds.SequenceEqual(value.RefundIds))
         {
             return;
         }
@@ -24,11 +24,6 @@ internal sealed class PaymentRecordGrain([PersistentState("payment")] IPersisten
             throw;
         }
     }
-
-    public Task SetRefundedAsync(long refundedMinorUnits) =>
-        record.State.Value is { } current
-            ? PutAsync(current with { RefundedMinorUnits = refundedMinorUnits })
-            : throw new InvalidOperationException($"Payment record {this.GetPrimaryKeyString()} was never written.");
 
     public Task<PaymentRecord?> GetAsync() => Task.FromResult(record.State.Value);
 }

@@ -23,13 +23,10 @@ internal static class PaymentRules
 
     /// <summary>
     /// How long an idempotency key is remembered: a retry within it is answered as the first time, a key older than it
-    /// is pruned and counts as new. Card processors retry within hours or days, so 30 days is ample.
+    /// counts as new (its record is replaced). Card processors retry within hours or days, so 30 days is ample.
     /// </summary>
     internal static readonly TimeSpan IdempotencyKeyRetention = TimeSpan.FromDays(30);
 
     /// <summary>How long after its collection a payment can be refunded (card networks accept refunds for about this long).</summary>
     internal static readonly TimeSpan RefundWindow = TimeSpan.FromDays(180);
-
-    /// <summary>Keys and refundable payments are pruned on a write at most this often.</summary>
-    internal static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 }
