@@ -53,6 +53,23 @@ public sealed class PaymentJournalTests
     }
 
     [Fact]
+    public async Task Refund_AccountWriteFailsAfterItsRecords_TheRetryListsTheRefundOnce()
+    {
+        var storage = new FailingStorage();
+        await using var world = await PaymentWorld.StartAsync(services => services.AddSingleton<IGrainStorage>(storage));
+        var payment = await world.Account.CollectAsync(Invoice("pay", 10_000));
+
+        storage.FailNextWriteOf = "/payments/account";
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Account.RequestRefundAsync(Refund("r1", payment.PaymentId, 1_000)));
+        var retried = await world.Account.RequestRefundAsync(Refund("r1", payment.PaymentId, 1_000));
+        var view = await world.Account.GetPaymentAsync(payment.PaymentId);
+
+        Assert.Equal("RF-000001", retried.RefundId);
+        Assert.Equal((Usd(1_000), Usd(9_000)), (view.Refunded, view.Refundable));
+        await world.AssertConsistentAsync();
+    }
+
+    [Fact]
     public async Task Ledger_SpanningSeveralPages_ReadsAndChecksAcrossThem()
     {
         await using var world = await PaymentWorld.StartAsync();

@@ -158,7 +158,8 @@ internal sealed partial class PaymentAccountGrain
     /// <summary>Counts a new refund, lists it on its payment and remembers its idempotency key.</summary>
     private void Register(RefundRecord record, PaymentRecord payment)
     {
-        var refundIds = payment.RefundIds.Where(id => IsCounted(id, "RF", State.RefundCount)).Append(record.RefundId);
+        // Ids of refunds never acknowledged are dropped first, against the count before this one joins it.
+        string[] refundIds = [.. payment.RefundIds.Where(id => IsCounted(id, "RF", State.RefundCount)), record.RefundId];
         State.RefundCount++;
         StagePayment(payment with { RefundIds = [.. refundIds] });
         StageKey(record.IdempotencyKey, record.RefundId, record.RequestedAt);
