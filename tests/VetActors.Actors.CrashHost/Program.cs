@@ -4,16 +4,33 @@ using Microsoft.Extensions.Logging;
 using VetActors.Actors;
 using VetActors.Actors.CrashHost;
 using VetActors.Actors.Postgres;
+using VetActors.Grains.Payments;
 
 // Protocol on stdin/stdout, one line each:
 //   "w <key> <entry>" -> "a <key> <entry>" once the append is durable (writes run concurrently);
 //   "r <key>"         -> "v <key> <entry,entry,...>".
-// "ready" is printed once the runtime has started.
-var connectionString = args.Length == 1 ? args[0] : throw new ArgumentException("usage: VetActors.Actors.CrashHost <connection string>");
+// "ready" is printed once the runtime has started. With "payments" first, the payment ledger's protocol instead
+// (PaymentsMode).
+var payments = args is ["payments", _];
+var connectionString = args is [.., var last] && args.Length == (payments ? 2 : 1)
+    ? last
+    : throw new ArgumentException("usage: VetActors.Actors.CrashHost [payments] <connection string>");
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
-builder.Services.AddVetActors(actors => actors.AddGrain<JournalGrain>());
+builder.Services.AddVetActors(actors =>
+{
+    actors.AddGrain<JournalGrain>();
+    if (payments)
+    {
+        actors.AddGrainsFromAssembly(typeof(IPaymentAccountGrain).Assembly);
+    }
+});
+if (payments)
+{
+    PaymentsMode.AddServices(builder.Services);
+}
+
 builder.Services.AddPostgresGrainStorage(connectionString);
 builder.Services.AddPostgresReminders(connectionString);
 using var host = builder.Build();
@@ -36,6 +53,13 @@ void Say(string line)
 }
 
 Say("ready");
+if (payments)
+{
+    await PaymentsMode.RunAsync(grains, Say);
+    await host.StopAsync();
+    return;
+}
+
 var pending = new List<Task>();
 while (Console.ReadLine() is { } line)
 {

@@ -30,6 +30,9 @@ public static class GrainKeys
 
     public static string StaffUser(string clinicId, string userId) => Child(clinicId, "staff", userId, nameof(userId));
 
+    /// <summary>A clinic's payment account and ledger (<c>clinic-42/payments/account</c>).</summary>
+    public static string PaymentAccount(string clinicId) => Child(clinicId, "payments", "account");
+
     /// <summary>A key for another per-clinic object kind (<c>clinic-42/{kind}/{id}</c>); <paramref name="idName"/> names the id in errors.</summary>
     public static string Child(string clinicId, string kind, string id, string idName = "id") =>
         Clinic(clinicId) + "/" + Id(kind, nameof(kind)) + "/" + Id(id, idName);

@@ -9,6 +9,7 @@ using VetActors.Grains.Events;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Migrations;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Payments;
 using VetActors.Grains.Sync;
 using VetActors.Grains.Sync.Internal;
 
@@ -49,6 +50,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddClientSearch();
         services.AddPostgresOutbox();
         services.AddAppointments();
+        services.AddOptions<LocalCardProcessorOptions>().Bind(configuration.GetSection(LocalCardProcessorOptions.SectionName))
+            .Validate(o => o.FeeBasisPoints is >= 0 and <= PayoutRules.WholeFee && o.FixedFeeMinorUnits >= 0, "Payments:LocalProcessor: FeeBasisPoints must be 0-10000 and FixedFeeMinorUnits not negative.")
+            .ValidateOnStart();
+        services.AddPayments();
         services.AddVetActors(actors => actors.AddGrainsFromAssembly(typeof(GrainsSchema).Assembly));
         return services;
     }

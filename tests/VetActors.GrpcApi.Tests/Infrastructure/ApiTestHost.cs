@@ -12,6 +12,7 @@ using VetActors.Grains.Events;
 using VetActors.Grains.Hosting;
 using VetActors.Grains.Identity;
 using VetActors.Grains.Outbox;
+using VetActors.Grains.Payments;
 using VetActors.Grains.Sync.Internal;
 using VetActors.GrpcApi.Errors.Internal;
 using VetActors.GrpcApi.Internal;
@@ -73,6 +74,7 @@ public sealed class ApiTestHost(bool clientRecordsFromSync = false) : IAsyncLife
                 services.AddAppointments();
                 services.AddClinicEvents();
                 services.AddClientSearch();
+                services.AddPayments();
                 services.AddApiCore();
             })
             .BuildAndStartAsync();

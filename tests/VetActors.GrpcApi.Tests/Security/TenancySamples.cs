@@ -4,6 +4,7 @@ using VetActors.Grains.Common;
 using VetActors.Grains.Conversations;
 using VetActors.GrpcApi.Tests.Appointments;
 using VetActors.GrpcApi.Tests.Infrastructure;
+using VetActors.GrpcApi.Tests.Payments;
 using VetActors.Protos.Identity.V1;
 using VetActors.Protos.Portal.V1;
 using VetActors.Protos.Staff.V1;
@@ -29,7 +30,8 @@ public static class TenancySamples
         AppointmentTenancy.Samples()
             .Concat(Tests.Portal.LiveTenancy.Samples())
             .Concat(Tests.Portal.PetsTenancy.Samples())
-            .Concat(Tests.Portal.HomeTenancy.Samples()))
+            .Concat(Tests.Portal.HomeTenancy.Samples())
+            .Concat(PaymentTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
         [SignIn + "SwitchUser"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),

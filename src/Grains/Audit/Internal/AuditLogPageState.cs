@@ -1,0 +1,6 @@
+namespace VetActors.Grains.Audit.Internal;
+
+internal sealed class AuditLogPageState
+{
+    public List<AuditEntry> Entries { get; set; } = [];
+}
