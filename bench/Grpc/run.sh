@@ -8,6 +8,8 @@
 #
 # Usage: bash bench/Grpc/run.sh
 # Environment (defaults in brackets): DURATION seconds per measurement [10], WARMUP seconds [2],
+# PREHEAT seconds of unmeasured load per case on each freshly started server [15] (a .NET server's hot path
+# is still quick-JIT code for the first ~10 s under full load, and whichever case ran first paid for it),
 # ROUNDS measurements per server and case, the best kept (the machine may be shared) [1],
 # CONNECTIONS [16], STREAMS per connection [32], SERVER_CPUS the server is pinned to [0],
 # LOAD_CPUS h2load is pinned to [1], SERVERS to run [ours cpp bare], CASES [empty unary_1k].
@@ -19,6 +21,7 @@ here="$repo/bench/Grpc"
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
+PREHEAT=${PREHEAT:-15}
 ROUNDS=${ROUNDS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
 STREAMS=${STREAMS:-32}
@@ -126,12 +129,26 @@ run_load() { # run_load SERVER CASE PORT: ROUNDS measurements, the best one kept
     "${p50[$1,$2]}" "${p99[$1,$2]}" "${cpu[$1,$2]}" "$ROUNDS"
 }
 
+method_path() { # method_path CASE
+  case "$1" in
+    empty) echo /grpc.testing.TestService/EmptyCall ;;
+    unary_1k) echo /grpc.testing.TestService/UnaryCall ;;
+  esac
+}
+
+preheat() { # preheat PORT: every case, unmeasured, so no measured case runs on code the runtime has not tiered up yet
+  local case
+  [ "$PREHEAT" -gt 0 ] || return 0
+  for case in "${cases[@]}"; do
+    timeout $((PREHEAT + 60)) taskset -c "$LOAD_CPUS" h2load -c "$CONNECTIONS" -m "$STREAMS" -D "$PREHEAT" \
+      -d "$work/$case.body" -H 'content-type: application/grpc' -H 'te: trailers' \
+      "http://127.0.0.1:$1$(method_path "$case")" >/dev/null 2>&1 || true
+  done
+}
+
 measure() { # measure SERVER CASE PORT
   local server=$1 case=$2 port=$3 path log="$work/$1-$2.log" out="$work/$1-$2.out"
-  case "$case" in
-    empty) path=/grpc.testing.TestService/EmptyCall ;;
-    unary_1k) path=/grpc.testing.TestService/UnaryCall ;;
-  esac
+  path=$(method_path "$case")
   timeout $((DURATION + WARMUP + 60)) taskset -c "$LOAD_CPUS" h2load -c "$CONNECTIONS" -m "$STREAMS" \
     -D "$DURATION" --warm-up-time="$WARMUP" -d "$work/$case.body" \
     -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$log" \
@@ -165,13 +182,14 @@ measure() { # measure SERVER CASE PORT
   fi
 }
 
-echo "Load: h2load -c $CONNECTIONS -m $STREAMS, ${WARMUP}s warm-up + ${DURATION}s, server on CPU $SERVER_CPUS, h2load on CPU $LOAD_CPUS"
+echo "Load: h2load -c $CONNECTIONS -m $STREAMS, ${PREHEAT}s unmeasured per case per server, then ${WARMUP}s warm-up + ${DURATION}s, server on CPU $SERVER_CPUS, h2load on CPU $LOAD_CPUS"
 # Figures are comparable only on an otherwise idle machine: say how busy it was.
 echo "Machine load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for server in "${servers[@]}"; do
   port=$(free_port)
   start_server "$server" "$port"
   check_server "$server" "$port"
+  preheat "$port"
   for case in "${cases[@]}"; do run_load "$server" "$case" "$port"; done
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
