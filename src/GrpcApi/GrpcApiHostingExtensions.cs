@@ -32,7 +32,8 @@ public static partial class GrpcApiHostingExtensions
         {
             options.Interceptors.Add<ExceptionMappingInterceptor>();
             options.Interceptors.Add<AuthorizationInterceptor>();
-        }).AddServiceOptions<PortalService>(options => options.MaxReceiveMessageSize = PortalService.MaxReceiveMessageSize);
+        }).AddServiceOptions<PortalService>(options => options.MaxReceiveMessageSize = PortalService.MaxReceiveMessageSize)
+        .AddServiceOptions<StaffConversationsService>(options => options.MaxReceiveMessageSize = StaffConversationsService.MaxReceiveMessageSize);
         return builder;
     }
 

@@ -22,6 +22,10 @@ public static class GrainKeys
     /// <summary>One client's SMS and email consent (<c>clinic-42/client/981/consent</c>).</summary>
     public static string ClientConsent(string clinicId, string clientId) => Client(clinicId, clientId) + "/consent";
 
+    /// <summary>A file one client's conversations carry (<c>clinic-42/client/981/attachment/{id}</c>).</summary>
+    public static string ConversationAttachment(string clinicId, string clientId, string attachmentId) =>
+        Client(clinicId, clientId) + "/attachment/" + Id(attachmentId, nameof(attachmentId));
+
     public static string Pet(string clinicId, string petId) => Child(clinicId, "pet", petId, nameof(petId));
 
     public static string Conversation(string clinicId, string conversationId) => Child(clinicId, "conversation", conversationId, nameof(conversationId));

@@ -24,12 +24,13 @@ internal sealed class ConversationGrain(
             throw new AlreadyExistsException(ConversationRules.AlreadyOpen, $"Conversation {Id} is open already.");
         }
 
+        var attachments = await ResolveAttachmentsAsync(open.ClientId, open.Request.AttachmentIds);
         var now = timeProvider.GetUtcNow();
         State.ClientId = open.ClientId;
         State.Subject = open.Request.Subject.Trim();
         State.Status = ConversationStatus.Active;
         State.OpenedAt = now;
-        var first = Append(Participant.Client(open.ClientId), open.Request.Text, open.Request.AttachmentIds, now);
+        var first = Append(Participant.Client(open.ClientId), open.Request.Text, attachments, now);
         await SaveAsync();
         PublishPosted(first);
         return View();
@@ -44,7 +45,8 @@ internal sealed class ConversationGrain(
             throw new RuleViolation(ConversationRules.Closed, $"Conversation {Id} is closed; start a new request instead.");
         }
 
-        var sent = Append(message.Author, message.Text, message.AttachmentIds, timeProvider.GetUtcNow());
+        var attachments = await ResolveAttachmentsAsync(State.ClientId!, message.AttachmentIds);
+        var sent = Append(message.Author, message.Text, attachments, timeProvider.GetUtcNow());
         await SaveAsync();
         PublishPosted(sent);
         return sent;
@@ -104,10 +106,34 @@ internal sealed class ConversationGrain(
         }
     }
 
-    private ChatMessage Append(Participant author, string? text, IReadOnlyList<string>? attachmentIds, DateTimeOffset at)
+    // Every id must name a file stored under this conversation's client (uploaded by the client or by the clinic's
+    // staff for it); the key makes another client's or clinic's file unreachable, so it is refused like an unknown one.
+    private async Task<List<ConversationAttachment>> ResolveAttachmentsAsync(string clientId, IReadOnlyList<string>? attachmentIds)
+    {
+        var clinicId = ConversationKeys.ConversationOf(this.GetPrimaryKeyString()).ClinicId;
+        var ids = attachmentIds ?? [];
+        var resolved = new List<ConversationAttachment>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            try
+            {
+                resolved.Add(await GrainFactory.GetGrain<IConversationAttachmentGrain>(
+                    GrainKeys.ConversationAttachment(clinicId, clientId, ids[i])).GetInfoAsync());
+            }
+            catch (NotFoundException)
+            {
+                throw new ValidationException($"attachment_ids[{i}]", $"names no attachment {ids[i]} of this client.");
+            }
+        }
+
+        return resolved;
+    }
+
+    private ChatMessage Append(Participant author, string? text, IReadOnlyList<ConversationAttachment> attachments, DateTimeOffset at)
     {
         // A version 7 id carries the send time, so ids sort the way the messages were sent.
-        var message = new ChatMessage(Guid.CreateVersion7(at).ToString("N"), author, text?.Trim() ?? "", [.. attachmentIds ?? []], at);
+        var message = new ChatMessage(
+            Guid.CreateVersion7(at).ToString("N"), author, text?.Trim() ?? "", [.. attachments.Select(a => a.Id)], at, [.. attachments]);
         State.Messages.Add(message);
         if (author.Kind is AuthorKind.Client)
         {

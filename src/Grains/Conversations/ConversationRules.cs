@@ -14,4 +14,7 @@ public static class ConversationRules
 
     /// <summary>The conversation grain was opened already.</summary>
     public const string AlreadyOpen = "conversation.already_open";
+
+    /// <summary>No such attachment for this client (another client's attachment is not found either).</summary>
+    public const string AttachmentNotFound = "conversation.attachment_not_found";
 }

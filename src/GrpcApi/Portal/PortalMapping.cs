@@ -32,6 +32,7 @@ internal static class PortalMapping
         AuthorId = message.Author.Id,
         Text = message.Text,
         AttachmentIds = { message.AttachmentIds },
+        Attachments = { (message.Attachments ?? []).Select(AttachmentMapping.ToProto) },
         SentAt = Timestamp.FromDateTimeOffset(message.SentAt),
     };
 

@@ -24,6 +24,8 @@ public sealed class ClientConversationsGrainTests : IAsyncLifetime
     [Fact]
     public async Task Start_NoActiveConversation_OpensOneWithTheFirstMessage()
     {
+        await ConversationClusters.StoreAttachmentAsync(_cluster, "981", "att-1");
+
         var view = await Index().StartAsync(new ConversationRequest("Refill", "Bella needs her pills.", ["att-1"]));
 
         Assert.Equal(ConversationStatus.Active, view.Status);
@@ -34,6 +36,7 @@ public sealed class ClientConversationsGrainTests : IAsyncLifetime
         Assert.Equal(Participant.Client("981"), message.Author);
         Assert.Equal("Bella needs her pills.", message.Text);
         Assert.Equal(["att-1"], message.AttachmentIds);
+        Assert.Equal(("att-1.pdf", "application/pdf"), (message.Attachments![0].FileName, message.Attachments[0].ContentType));
         Assert.Equal(ConversationClusters.Start, message.SentAt);
         Assert.Equal(1, view.UnreadForStaff);
         Assert.Equal(0, view.UnreadForClient);

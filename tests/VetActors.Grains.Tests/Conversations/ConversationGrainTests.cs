@@ -28,6 +28,8 @@ public sealed class ConversationGrainTests : IAsyncLifetime
     [Fact]
     public async Task Send_ClientMessageWithAttachments_IsStampedByTheClock()
     {
+        await ConversationClusters.StoreAttachmentAsync(_cluster, "981", "photo-1");
+        await ConversationClusters.StoreAttachmentAsync(_cluster, "981", "photo-2");
         _cluster.TimeProvider.Advance(TimeSpan.FromMinutes(3));
 
         var sent = await Grain().SendAsync(FromClient("Here is a photo.", "photo-1", "photo-2"));
@@ -161,6 +163,8 @@ public sealed class ConversationGrainTests : IAsyncLifetime
     [Fact]
     public async Task Send_AttachmentOnly_IsAccepted()
     {
+        await ConversationClusters.StoreAttachmentAsync(_cluster, "981", "xray-1");
+
         var sent = await Grain().SendAsync(FromClient("", "xray-1"));
 
         Assert.Equal("", sent.Text);

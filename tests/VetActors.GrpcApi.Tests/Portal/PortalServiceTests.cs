@@ -107,12 +107,15 @@ public sealed class PortalServiceTests : IAsyncLifetime
     public async Task SendMessage_ActiveConversation_AppendsTheMessage()
     {
         var started = await StartAsync("Question", "First");
+        var file = (await Service.UploadConversationAttachment(
+            new UploadConversationAttachmentRequest { FileName = "a.pdf", Content = Google.Protobuf.ByteString.CopyFrom(AttachmentTenancy.Pdf()) }, Owner())).Attachment;
 
         var sent = await Service.SendMessage(
-            new SendMessageRequest { ConversationId = started.Id, Text = "Second", AttachmentIds = { "file-1" } }, Owner());
+            new SendMessageRequest { ConversationId = started.Id, Text = "Second", AttachmentIds = { file.Id } }, Owner());
 
         Assert.Equal("Second", sent.Message.Text);
-        Assert.Equal(["file-1"], sent.Message.AttachmentIds);
+        Assert.Equal([file.Id], sent.Message.AttachmentIds);
+        Assert.Equal([file], sent.Message.Attachments);
         var listed = Assert.Single((await Service.ListConversations(new(), Owner())).Conversations);
         Assert.Equal(["First", "Second"], listed.Messages.Select(m => m.Text));
     }

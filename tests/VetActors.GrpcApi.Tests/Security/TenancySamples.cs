@@ -31,6 +31,7 @@ public static class TenancySamples
             .Concat(Tests.Portal.LiveTenancy.Samples())
             .Concat(Tests.Portal.PetsTenancy.Samples())
             .Concat(Tests.Portal.HomeTenancy.Samples())
+            .Concat(Tests.Portal.AttachmentTenancy.Samples())
             .Concat(PaymentTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
