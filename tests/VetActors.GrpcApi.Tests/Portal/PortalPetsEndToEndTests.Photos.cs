@@ -34,7 +34,7 @@ public sealed partial class PortalPetsEndToEndTests
     {
         var (_, owner) = await OwnerWithRexAsync("photos-jpeg");
         await UploadAsync(owner, TestImagesPng());
-        var jpeg = ByteString.CopyFrom(Infrastructure.TestImages.Jpeg(1024, 768));
+        var jpeg = ByteString.CopyFrom(TestImages.Jpeg(1024, 768));
 
         var uploaded = await UploadAsync(owner, jpeg, "rex.png");
         var fetched = await CallAsync<GetPetPhotoRequest, GetPetPhotoResponse>("GetPetPhoto", new GetPetPhotoRequest { PetId = "p-rex" }, owner);
@@ -58,8 +58,8 @@ public sealed partial class PortalPetsEndToEndTests
         { "notes.txt", "Rex is a good boy."u8.ToArray(), "content: is not a JPEG or PNG image (its first bytes match neither signature)" },
         { "rex.png", "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray(), "content: is not a JPEG or PNG image (it is a GIF image)" },
         { "rex.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "not really a png at all"u8], "content: starts like a PNG image but is not a well-formed one: its real chunk at byte 8 claims 1852797984 bytes, more than the 11 left" },
-        { "rex.png", [.. Infrastructure.TestImages.Png()[..^20]], "content: starts like a PNG image but is not a well-formed one: its IDAT chunk at byte 33 claims " },
-        { "rex.jpg", [.. Infrastructure.TestImages.Jpeg()[..^2]], "content: starts like a JPEG image but is not a well-formed one: it is truncated before its end-of-image marker." },
+        { "rex.png", [.. TestImages.Png()[..^20]], "content: starts like a PNG image but is not a well-formed one: its IDAT chunk at byte 33 claims " },
+        { "rex.jpg", [.. TestImages.Jpeg()[..^2]], "content: starts like a JPEG image but is not a well-formed one: it is truncated before its end-of-image marker." },
         { "rex.png", [], "content: is empty: send a JPEG or PNG image." },
     };
 
@@ -83,7 +83,7 @@ public sealed partial class PortalPetsEndToEndTests
     public async Task UploadPetPhoto_Exactly10MiB_IsAccepted()
     {
         var (_, owner) = await OwnerWithRexAsync("photos-10mib");
-        var png = ByteString.CopyFrom(Infrastructure.TestImages.Png(totalBytes: TenMiB));
+        var png = ByteString.CopyFrom(TestImages.Png(totalBytes: TenMiB));
 
         var uploaded = await UploadAsync(owner, png);
         var fetched = await CallAsync<GetPetPhotoRequest, GetPetPhotoResponse>("GetPetPhoto", new GetPetPhotoRequest { PetId = "p-rex" }, owner);
@@ -98,7 +98,7 @@ public sealed partial class PortalPetsEndToEndTests
         // Within the portal's receive limit (10 MiB + 64 KiB for the other fields), so the photo check refuses it.
         var (clinic, owner) = await OwnerWithRexAsync("photos-10mib-1");
 
-        var refused = await RefusedAsync(() => UploadAsync(owner, ByteString.CopyFrom(Infrastructure.TestImages.Png(totalBytes: TenMiB + 1))));
+        var refused = await RefusedAsync(() => UploadAsync(owner, ByteString.CopyFrom(TestImages.Png(totalBytes: TenMiB + 1))));
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.Equal("content: is 10485761 bytes; a photo may be at most 10 MiB (10485760 bytes).", refused.Status.Detail);
@@ -112,7 +112,7 @@ public sealed partial class PortalPetsEndToEndTests
         // refuses it from the frame's length prefix, before buffering it or calling any handler.
         var (clinic, owner) = await OwnerWithRexAsync("photos-11mib");
 
-        var refused = await RefusedAsync(() => UploadAsync(owner, ByteString.CopyFrom(Infrastructure.TestImages.Png(totalBytes: 11 * 1024 * 1024))));
+        var refused = await RefusedAsync(() => UploadAsync(owner, ByteString.CopyFrom(TestImages.Png(totalBytes: 11 * 1024 * 1024))));
 
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
         Assert.Equal("Received message exceeds the maximum configured message size.", refused.Status.Detail);
@@ -132,7 +132,7 @@ public sealed partial class PortalPetsEndToEndTests
         (await CallAsync<UploadPetPhotoRequest, UploadPetPhotoResponse>(
             "UploadPetPhoto", new UploadPetPhotoRequest { PetId = "p-rex", FileName = fileName, Content = content }, token)).Photo;
 
-    private static ByteString TestImagesPng() => ByteString.CopyFrom(Infrastructure.TestImages.Png());
+    private static ByteString TestImagesPng() => ByteString.CopyFrom(TestImages.Png());
 
     /// <summary>The photo rows in PostgreSQL for the clinic's pet p-rex: the content is stored by VetActors, nowhere else.</summary>
     private async Task<long> StoredPhotoRowsAsync(string clinicId)

@@ -2,28 +2,10 @@ using VetActors.Actors;
 
 namespace VetActors.Grains.Payments.Internal;
 
-internal sealed class PaymentRecordGrain([PersistentState("payment")] IPersistentState<RecordState<PaymentRecord>> record) : Grain, IPaymentRecordGrain
+internal sealed class PaymentRecordGrain([PersistentState("payment")] IPersistentState<RecordState<PaymentRecord>> record)
+    : RecordGrain<PaymentRecord>(record), IPaymentRecordGrain
 {
-    public async Task PutAsync(PaymentRecord value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (record.State.Value is { } current && current.Receipt == value.Receipt && current.RefundIds.SequenceEqual(value.RefundIds))
-        {
-            return;
-        }
-
-        var before = record.State.Value;
-        record.State.Value = value;
-        try
-        {
-            await record.WriteStateAsync();
-        }
-        catch
-        {
-            record.State.Value = before;
-            throw;
-        }
-    }
-
-    public Task<PaymentRecord?> GetAsync() => Task.FromResult(record.State.Value);
+    // The refund list is a collection, which record equality compares by reference.
+    protected override bool Same(PaymentRecord stored, PaymentRecord value) =>
+        stored.Receipt == value.Receipt && stored.RefundIds.SequenceEqual(value.RefundIds);
 }

@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace VetActors.GrpcApi.Tests.Infrastructure;
+namespace VetActors.Tests.Shared;
 
 /// <summary>
 /// Images built byte by byte for upload tests: a valid PNG (real zlib pixel data, real chunk CRCs), padded to an
 /// exact size when asked, and a JPEG with a well-formed segment structure.
 /// </summary>
-public static class TestImages
+internal static class TestImages
 {
     /// <summary>A <paramref name="width"/>x<paramref name="height"/> RGB PNG; <paramref name="totalBytes"/> pads it with an ancillary chunk.</summary>
     public static byte[] Png(int width = 4, int height = 3, int? totalBytes = null)
