@@ -17,7 +17,7 @@ namespace VetActors.GrpcApi.Tests.Portal;
 /// channel) on a manual clock: each test onboards its own clinic in Chicago, feeds it through the clinic's sync grain,
 /// signs its pet owner in with an emailed code and asks at 03:00 UTC, when the clinic's date is still the day before.
 /// </summary>
-public sealed partial class HomeEndToEndTests(ManualClockServerFixture server) : IClassFixture<ManualClockServerFixture>, IDisposable
+public sealed partial class HomeEndToEndTests(HomeClockServerFixture server) : IClassFixture<HomeClockServerFixture>, IDisposable
 {
     private const string Password = "correct horse battery";
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress("http://" + server.Target);

@@ -12,26 +12,32 @@ using VetActors.Actors.Postgres;
 using VetActors.Actors.Testing;
 using VetActors.Grains.Hosting;
 using VetActors.Grains.Migrations;
+using VetActors.GrpcApi.Portal;
 using VetActors.GrpcApi.Tests.Infrastructure;
 
 namespace VetActors.GrpcApi.Tests.Portal;
 
 /// <summary>
 /// The silo's API as <see cref="EndToEnd.ApiServerFixture"/> hosts it (Kestrel h2c on 127.0.0.1, embedded PostgreSQL,
-/// mail in a pickup folder), but on a <see cref="ManualTimeProvider"/>: the portal's date windows are tested at chosen
-/// instants. The outbox polls on that clock, so <see cref="AwaitMailAsync"/> moves it while waiting for a message.
+/// mail in a pickup folder), but on a <see cref="ManualTimeProvider"/> starting at <paramref name="start"/>: the portal's
+/// date windows are tested at chosen instants. The outbox polls on that clock, so <see cref="AwaitMailAsync"/> moves
+/// it while waiting for a message. ID cards are rendered under PDFsharp's AGPL licence.
 /// </summary>
-public sealed class ManualClockServerFixture : IAsyncLifetime
+public abstract class ManualClockServerFixture(DateTimeOffset start) : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vetactors-e2e-clock-" + Guid.NewGuid().ToString("N"));
     private EmbeddedPostgres? _postgres;
     private WebApplication? _app;
 
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public ManualTimeProvider Time { get; } = new(start);
 
     public string Target { get; private set; } = string.Empty;
 
-    public IGrainFactory Grains => (_app ?? throw new InvalidOperationException("The server is not running.")).Services.GetRequiredService<IGrainFactory>();
+    public string ConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("The server is not running.");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not running.");
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync()
     {
@@ -51,6 +57,7 @@ public sealed class ManualClockServerFixture : IAsyncLifetime
             ["Outbox:PickupDirectory"] = Path.Combine(_folder, "outbox"),
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Identity:PasswordHashIterations"] = "10000",
+            [PetIdCardOptions.SectionName + ":" + nameof(PetIdCardOptions.PdfSharpLicense)] = PetIdCardOptions.AgplLicense,
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, endpoint => endpoint.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton<TimeProvider>(Time);

@@ -22,7 +22,7 @@ public sealed partial class PortalPetsEndToEndTests
         var pet = (await CallAsync<GetPetRequest, GetPetResponse>("GetPet", new GetPetRequest { PetId = "p-rex" }, owner)).Pet;
 
         Assert.Equal(("image/png", (long)png.Length, 4, 3), (uploaded.ContentType, uploaded.SizeBytes, uploaded.Width, uploaded.Height));
-        Assert.Equal(server.Clock.GetUtcNow(), uploaded.UploadedAt.ToDateTimeOffset());
+        Assert.Equal(server.Time.GetUtcNow(), uploaded.UploadedAt.ToDateTimeOffset());
         Assert.Equal(png, fetched.Content);
         Assert.Equal(uploaded, fetched.Photo);
         Assert.Equal(uploaded, pet.Photo);

@@ -17,7 +17,7 @@ namespace VetActors.GrpcApi.Tests.Portal;
 /// manual clock. The clock starts at 2026-05-01 02:00 UTC, which is still 2026-04-30 (21:00) in the clinics' time
 /// zone, America/Chicago: "today" is the clinic's 30 April, so a window computed from UTC's date would be a day off.
 /// </summary>
-public sealed partial class PortalPetsEndToEndTests(ManualClockApiServerFixture server) : IClassFixture<ManualClockApiServerFixture>, IDisposable
+public sealed partial class PortalPetsEndToEndTests(PetsClockServerFixture server) : IClassFixture<PetsClockServerFixture>, IDisposable
 {
     private static readonly DateOnly ClinicToday = new(2026, 4, 30);
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress("http://" + server.Target, new GrpcChannelOptions { MaxReceiveMessageSize = null });
@@ -196,7 +196,7 @@ public sealed partial class PortalPetsEndToEndTests(ManualClockApiServerFixture 
     }
 
     private async Task<string> SignInAsync(string clinicId, string clientId) =>
-        (await Sessions.OpenAsync(Grains, clinicId, SessionKind.PortalClient, clientId, null, server.Clock.GetUtcNow().AddHours(1))).Token;
+        (await Sessions.OpenAsync(Grains, clinicId, SessionKind.PortalClient, clientId, null, server.Time.GetUtcNow().AddHours(1))).Token;
 
     private static async Task<RpcException> RefusedAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 
