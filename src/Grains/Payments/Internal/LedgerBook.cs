@@ -100,7 +100,9 @@ internal static class LedgerBook
                 problems.Add($"payment {id} of {payment.Amount} has {completed} refunded and {reserved} pending");
             }
 
-            var listed = record.RefundIds.Where(r => refunds.Count >= Number(r)).Order(StringComparer.Ordinal);
+            // A listed id past the count, or one a crash left behind and a later refund of another payment took over,
+            // is a leftover of a write never acknowledged: readers skip it, and so does the check.
+            var listed = record.RefundIds.Where(r => Number(r) >= 1 && refunds.Count >= Number(r) && refunds[Number(r) - 1]?.PaymentId == id).Order(StringComparer.Ordinal);
             if (!listed.SequenceEqual(refundsOf[id].Select(r => r.RefundId).Order(StringComparer.Ordinal)))
             {
                 problems.Add($"payment {id} lists refunds {string.Join(",", listed)}, the refunds naming it are {string.Join(",", refundsOf[id].Select(r => r.RefundId))}");
