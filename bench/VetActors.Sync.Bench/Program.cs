@@ -14,14 +14,15 @@ using VetActors.Sync.Bench;
 // First import of a synthetic clinic through the sync grain into the embedded PostgreSQL (every grain write
 // durable before its batch is acknowledged), then the visibility of an incremental change, then staff search
 // latency with 50 concurrent searchers. Usage: [clients=10000] [batch=1000] [searchers=50] [searches-each=200]
-// With "grpc" first, the same through the reference agent and the silo executable over gRPC:
-// grpc [clients=10000] [searchers=50] [searches-each=100]
+// With "grpc" first, the same through the reference agent and the silo executable over gRPC, searches in rounds of
+// a fixed length: grpc [clients=10000] [searchers=50] [seconds-per-round=5] [rounds=3]
 if (args.Length > 0 && args[0] == "grpc")
 {
     return await GrpcImport.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50,
-        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100);
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3);
 }
 
 var clients = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using VetActors.Bench.Shared;
 using VetActors.Protos.Identity.V1;
 
-namespace VetActors.Portal.Bench;
+namespace VetActors.Bench.Shared;
 
 /// <summary>
 /// Signs pet owners in as the portal does: a code requested for the email on their client record, read from the
