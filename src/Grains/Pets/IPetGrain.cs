@@ -6,8 +6,11 @@ namespace VetActors.Grains.Pets;
 /// <summary>A patient of one clinic (<c>clinic-42/pet/1733</c>) with its appointments, reminders, vaccines and prescriptions.</summary>
 public interface IPetGrain : IGrainWithStringKey
 {
-    /// <summary>Applies the PIMS's records for this pet in order; a name change the policy holds is returned, not applied.</summary>
-    Task<IReadOnlyList<PetRecordResult>> ApplyPimsAsync(PetPimsUpdate update);
+    /// <summary>
+    /// Applies the PIMS's records for this pet in order, each only if newer than the version held (owner and
+    /// deletion included); a name change the policy holds is returned, not applied.
+    /// </summary>
+    Task<PetApplyResult> ApplyPimsAsync(PetPimsUpdate update);
 
     /// <summary>
     /// Renames the pet (staff only, with a reason): leaves an audit record linking both names to this animal and

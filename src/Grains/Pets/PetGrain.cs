@@ -18,16 +18,15 @@ internal sealed partial class PetGrain(
 
     private string PetId => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
 
-    public async Task<IReadOnlyList<PetRecordResult>> ApplyPimsAsync(PetPimsUpdate update)
+    public async Task<PetApplyResult> ApplyPimsAsync(PetPimsUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
         var results = new List<PetRecordResult>(update.Records.Count);
-        State.OwnerClientId = update.OwnerClientId;
         foreach (var record in update.Records)
         {
             results.Add(record.Kind switch
             {
-                PimsRecordKind.Patient => ApplyPatient(record, update.Policy),
+                PimsRecordKind.Patient => ApplyPatient(record, update.OwnerClientId, update.Policy),
                 PimsRecordKind.Appointment => ApplyItem(State.Appointments, record, ToAppointment(record)),
                 PimsRecordKind.ServiceReminder => ApplyItem(State.Reminders, record, ToReminder(record)),
                 PimsRecordKind.Vaccination => ApplyItem(State.Vaccinations, record, ToVaccination(record)),
@@ -39,7 +38,7 @@ internal sealed partial class PetGrain(
 
         State.DataAsOf = time.GetUtcNow();
         await SaveAsync();
-        return results;
+        return new PetApplyResult(results, State.OwnerClientId, State.PimsVersion is not null && !State.Deleted && State.OwnerClientId is not null);
     }
 
     public async Task<PetNameChange> RenameAsync(string newName, string reason, string staffUserId)
@@ -83,7 +82,7 @@ internal sealed partial class PetGrain(
         await SaveAsync();
     }
 
-    private PetRecordResult ApplyPatient(PimsRecord record, SyncPolicy policy)
+    private PetRecordResult ApplyPatient(PimsRecord record, string ownerClientId, SyncPolicy policy)
     {
         var data = record.Patient ?? throw new ValidationException("patient", "A patient record needs its patient data.");
         if (State.PimsVersion is { } stored && record.Version <= stored)
@@ -93,6 +92,9 @@ internal sealed partial class PetGrain(
 
         var held = new List<HeldChange>();
         var isNew = State.PimsVersion is null || State.Deleted;
+
+        // The owner is part of the record: only a newer version moves the pet to another client.
+        State.OwnerClientId = ownerClientId;
         State.PimsId = record.Id;
         State.PimsVersion = record.Version;
         State.Deleted = false;

@@ -105,111 +105,33 @@ internal sealed partial class PimsSyncGrain
     }
 
     /// <summary>
-    /// Resolves every record to its grain (clients first, then patients, then what hangs off patients), applies
-    /// them with one call per grain, all grains in parallel, and records the outcomes. Records whose client or
-    /// patient is unknown wait in <see cref="PimsSyncState.Pending"/>, or are rejected when
-    /// <paramref name="finalDecision"/> says no more records of this import will come.
+    /// Resolves every record to its grain (clients first, then patients, then what hangs off patients) and applies
+    /// them with one call per grain: pets first, all in parallel, because each pet decides by version whether a
+    /// record moves or deletes it; then the clients, all in parallel, with their records and the pets their lists
+    /// gain or lose by those decisions. Records whose client or patient is unknown wait in
+    /// <see cref="PimsSyncState.Pending"/>, or are rejected when <paramref name="finalDecision"/> says no more
+    /// records of this import will come.
     /// </summary>
     private async Task ApplyAsync(List<Work> work, AckBuilder ack, bool finalDecision)
     {
         var policy = State.FullImportInProgress && !State.InitialImportCompleted ? SyncPolicy.ApplyAll : State.Policy;
         var clients = new Dictionary<string, ClientPlan>(StringComparer.Ordinal);
-        var pets = new Dictionary<string, PetPlan>(StringComparer.Ordinal);
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
         ClientPlan ClientOf(string id) => clients.TryGetValue(id, out var p) ? p : clients[id] = new ClientPlan();
 
-        foreach (var item in work.Where(w => w.Record.Kind == PimsRecordKind.Client || IsDeletionOf(w, PimsRecordKind.Client)))
+        PlanClients(work, ClientOf, ack);
+        var pets = PlanPets(work, finalDecision, ack);
+
+        var petResults = await Task.WhenAll(pets.Select(async kv =>
+            (kv.Key, kv.Value, await PetGrain(kv.Key).ApplyPimsAsync(new PetPimsUpdate(kv.Value.OwnerForUpdate, [.. kv.Value.Works.Select(w => w.Record)], policy)))));
+        foreach (var (petId, plan, result) in petResults)
         {
-            var record = item.Record;
-            var pimsId = record.Kind == PimsRecordKind.Client ? record.Id : record.Deletion!.TargetId;
-            if (!Index.PimsClients.TryGetValue(pimsId, out var clientId))
-            {
-                if (record.Kind == PimsRecordKind.Deletion)
-                {
-                    Applied(item, "no such client; nothing to delete", ack);
-                    continue;
-                }
-
-                if (!TryPlaceNewClient(item, pimsId, claimed, ack, out clientId, out var mergedOn))
-                {
-                    continue;
-                }
-
-                ClientOf(clientId).MergedOn = mergedOn;
-            }
-
-            var plan = ClientOf(clientId);
-            plan.PimsId = pimsId;
-            if (plan.Record is null || record.Version >= plan.Record.Version)
-            {
-                plan.Record = record;
-            }
-
-            plan.Works.Add(item);
+            FollowPet(petId, plan, result, ClientOf);
         }
 
-        foreach (var item in work.Where(w => w.Record.Kind == PimsRecordKind.Patient || IsDeletionOf(w, PimsRecordKind.Patient)))
-        {
-            var record = item.Record;
-            if (record.Kind == PimsRecordKind.Deletion)
-            {
-                if (!Index.PimsPatients.TryGetValue(record.Deletion!.TargetId, out var gone))
-                {
-                    Applied(item, "no such patient; nothing to delete", ack);
-                    continue;
-                }
-
-                ClientOf(gone.ClientId).Unlink.Add(gone.PetId);
-                AddPetWork(pets, gone.PetId, gone.ClientId, item);
-                continue;
-            }
-
-            var owner = record.Patient!.ClientId;
-            if (!Index.PimsClients.TryGetValue(owner, out var clientId))
-            {
-                Wait(item, "client:" + owner, $"client {owner} has not arrived", finalDecision, ack);
-                continue;
-            }
-
-            var link = Index.PimsPatients.GetValueOrDefault(record.Id);
-            var petId = link?.PetId ?? PimsSyncKeys.PetIdFor(record.Id);
-            if (link is null || link.ClientId != clientId)
-            {
-                if (link is not null)
-                {
-                    ClientOf(link.ClientId).Unlink.Add(petId);
-                }
-
-                ClientOf(clientId).Link.Add(petId);
-                LinkPatient(record.Id, new PatientLink(petId, clientId));
-            }
-
-            AddPetWork(pets, petId, clientId, item);
-        }
-
-        foreach (var item in work.Where(w => w.Record.PatientId is not null && w.Record.Kind is not (PimsRecordKind.Patient or PimsRecordKind.Client)
-            && !IsDeletionOf(w, PimsRecordKind.Client) && !IsDeletionOf(w, PimsRecordKind.Patient)))
-        {
-            var patientId = item.Record.PatientId!;
-            if (!Index.PimsPatients.TryGetValue(patientId, out var link))
-            {
-                Wait(item, "patient:" + patientId, $"patient {patientId} has not arrived", finalDecision, ack);
-                continue;
-            }
-
-            AddPetWork(pets, link.PetId, link.ClientId, item);
-        }
-
-        var petCalls = pets.Select(async kv =>
-            (kv.Key, kv.Value, await PetGrain(kv.Key).ApplyPimsAsync(new PetPimsUpdate(kv.Value.Owner, [.. kv.Value.Works.Select(w => w.Record)], policy))));
-        var clientCalls = clients.Select(async kv =>
+        var clientResults = await Task.WhenAll(clients.Select(async kv =>
             (kv.Key, kv.Value, await ClientGrain(kv.Key).ApplyPimsAsync(
-                new ClientPimsUpdate(kv.Value.PimsId ?? "", kv.Value.Record, policy, [.. kv.Value.Link], [.. kv.Value.Unlink], kv.Value.MergedOn))));
-        var petResults = Task.WhenAll(petCalls);
-        var clientResults = Task.WhenAll(clientCalls);
-        await Task.WhenAll(petResults, clientResults);
-
-        foreach (var (clientId, plan, result) in clientResults.Result)
+                new ClientPimsUpdate(kv.Value.PimsId ?? "", kv.Value.Record, policy, [.. kv.Value.Link], [.. kv.Value.Unlink], kv.Value.MergedOn)))));
+        foreach (var (clientId, plan, result) in clientResults)
         {
             PutClient(result.Entry);
             if (plan.MergedOn is { } keys && plan.PimsId is { } pimsId && !result.Stale)
@@ -224,14 +146,51 @@ internal sealed partial class PimsSyncGrain
             }
         }
 
-        foreach (var (petId, plan, results) in petResults.Result)
+        foreach (var (petId, plan, result) in petResults)
         {
             for (var i = 0; i < plan.Works.Count; i++)
             {
                 var item = plan.Works[i];
-                var reasons = results[i].Held.Select(h => HoldForReview(h, petId, item.Record.Id, item.Record)).ToList();
-                Settle(item, results[i].Stale, reasons, ack);
+                var reasons = result.Records[i].Held.Select(h => HoldForReview(h, petId, item.Record.Id, item.Record)).ToList();
+                Settle(item, result.Records[i].Stale, reasons, ack);
             }
+        }
+    }
+
+    private void PlanClients(List<Work> work, Func<string, ClientPlan> clientOf, AckBuilder ack)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in work.Where(w => w.Record.Kind == PimsRecordKind.Client || IsDeletionOf(w, PimsRecordKind.Client)))
+        {
+            var record = item.Record;
+            var pimsId = record.Kind == PimsRecordKind.Client ? record.Id : record.Deletion!.TargetId;
+            if (!Index.PimsClients.TryGetValue(pimsId, out var clientId))
+            {
+                if (record.Kind == PimsRecordKind.Deletion)
+                {
+                    // The client grain keeps the deletion's version, so an older record of this client arriving
+                    // later cannot bring it back.
+                    clientId = PimsSyncKeys.ClientIdFor(pimsId);
+                    MapPimsClient(pimsId, clientId);
+                }
+                else if (!TryPlaceNewClient(item, pimsId, claimed, ack, out clientId, out var mergedOn))
+                {
+                    continue;
+                }
+                else
+                {
+                    clientOf(clientId).MergedOn = mergedOn;
+                }
+            }
+
+            var plan = clientOf(clientId);
+            plan.PimsId = pimsId;
+            if (plan.Record is null || record.Version >= plan.Record.Version)
+            {
+                plan.Record = record;
+            }
+
+            plan.Works.Add(item);
         }
     }
 
@@ -279,162 +238,5 @@ internal sealed partial class PimsSyncGrain
 
         var id = "m-" + (State.Merges.Count + 1);
         State.Merges[id] = new MergeRecord(id, pimsId, clientId, [.. keys], time.GetUtcNow());
-    }
-
-    private string HoldForReview(HeldChange change, string subjectId, string pimsId, PimsRecord record)
-    {
-        var item = AddReview(change.Kind, subjectId, pimsId, change.Current, change.Proposed, [], record);
-        return $"{KindName(change.Kind)} change held for review ({item.Id})";
-    }
-
-    private ReviewItem AddReview(ReviewKind kind, string? subjectId, string pimsId, string? current, string? proposed, List<string> candidates, PimsRecord record)
-    {
-        foreach (var open in State.Review.Values.Where(r => r.Status == ReviewStatus.Open && r.Kind == kind && r.PimsId == pimsId && r.SubjectId == subjectId).ToList())
-        {
-            if (open.Proposed == proposed)
-            {
-                return open;
-            }
-
-            State.Review[open.Id] = open with { Status = ReviewStatus.Superseded, ResolvedAt = time.GetUtcNow(), ResolvedBy = "pims" };
-        }
-
-        var item = new ReviewItem("r-" + State.NextReviewNumber++, kind, subjectId, pimsId, current, proposed, candidates, record, time.GetUtcNow());
-        State.Review[item.Id] = item;
-        return item;
-    }
-
-    private void Settle(Work item, bool stale, List<string> heldReasons, AckBuilder ack)
-    {
-        if (heldReasons.Count > 0)
-        {
-            Held(item, string.Join("; ", heldReasons) + "; the rest of the record applied", ack);
-        }
-        else
-        {
-            Applied(item, stale ? "older than the version held; the newer one stays" : null, ack);
-        }
-    }
-
-    private void Wait(Work item, string waitingFor, string why, bool finalDecision, AckBuilder ack)
-    {
-        // Still waiting for staff to place its client, or for a patient that itself still waits: not refused yet.
-        var blockedByReview = waitingFor.StartsWith("client:", StringComparison.Ordinal)
-            ? State.Review.Values.Any(r => r.Status == ReviewStatus.Open && r.Kind == ReviewKind.AmbiguousMatch && r.PimsId == waitingFor[7..])
-            : State.Pending.Any(p => p.Record.Kind == PimsRecordKind.Patient && p.Record.Id == waitingFor[8..]);
-        if (finalDecision && !blockedByReview)
-        {
-            Reject(item, why + (State.FullImportInProgress ? " by the end of the import" : "") + "; send it with or after its owner", ack);
-            return;
-        }
-
-        State.Pending.Add(new PendingRecord(item.Sequence, item.Record, waitingFor));
-        if (item.Current)
-        {
-            Held(item, why + " yet; waiting for it", ack);
-        }
-    }
-
-    private void Applied(Work item, string? reason, AckBuilder ack)
-    {
-        if (item.Current)
-        {
-            ack.Applied.Add(new RecordOutcome(item.Record.Kind, item.Record.Id, reason));
-        }
-        else
-        {
-            State.Held--;
-        }
-
-        State.Applied++;
-    }
-
-    private void Held(Work item, string reason, AckBuilder ack)
-    {
-        if (item.Current)
-        {
-            ack.Held.Add(new RecordOutcome(item.Record.Kind, item.Record.Id, reason));
-            State.Held++;
-        }
-    }
-
-    private void Reject(Work item, string reason, AckBuilder ack)
-    {
-        if (item.Current)
-        {
-            ack.Rejected.Add(new RecordOutcome(item.Record.Kind, item.Record.Id, reason));
-        }
-        else
-        {
-            // Decided now, reported with the batch that decided it.
-            ack.Rejected.Add(new RecordOutcome(item.Record.Kind, item.Record.Id, reason));
-            State.Held--;
-        }
-
-        State.Rejected++;
-        State.RejectedRecords.Insert(0, new RejectedRecord(item.Sequence, item.Record.Kind, item.Record.Id, reason, item.Record.Raw, time.GetUtcNow()));
-        if (State.RejectedRecords.Count > _options.RejectedRecordsKept)
-        {
-            State.RejectedRecords.RemoveRange(_options.RejectedRecordsKept, State.RejectedRecords.Count - _options.RejectedRecordsKept);
-        }
-    }
-
-    private static void AddPetWork(Dictionary<string, PetPlan> pets, string petId, string owner, Work item)
-    {
-        if (!pets.TryGetValue(petId, out var plan))
-        {
-            pets[petId] = plan = new PetPlan { Owner = owner };
-        }
-
-        plan.Owner = owner;
-        plan.Works.Add(item);
-    }
-
-    private static bool IsDeletionOf(Work w, PimsRecordKind kind) => w.Record.Kind == PimsRecordKind.Deletion && w.Record.Deletion!.TargetKind == kind;
-
-    private static string KindName(ReviewKind kind) => kind switch
-    {
-        ReviewKind.ClientName => "client name",
-        ReviewKind.ClientAddress => "client address",
-        ReviewKind.ClientPhone => "client phone",
-        ReviewKind.PetName => "pet name",
-        _ => "client match",
-    };
-
-    private IClientGrain ClientGrain(string clientId) => GrainFactory.GetGrain<IClientGrain>(GrainKeys.Client(ClinicId, clientId));
-
-    private IPetGrain PetGrain(string petId) => GrainFactory.GetGrain<IPetGrain>(GrainKeys.Pet(ClinicId, petId));
-
-    private sealed record Work(PimsRecord Record, long Sequence, bool Current);
-
-    private sealed class AckBuilder
-    {
-        public List<RecordOutcome> Applied { get; } = [];
-
-        public List<RecordOutcome> Held { get; } = [];
-
-        public List<RecordOutcome> Rejected { get; } = [];
-    }
-
-    private sealed class ClientPlan
-    {
-        public string? PimsId { get; set; }
-
-        public PimsRecord? Record { get; set; }
-
-        public List<string>? MergedOn { get; set; }
-
-        public List<Work> Works { get; } = [];
-
-        public HashSet<string> Link { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Unlink { get; } = new(StringComparer.Ordinal);
-    }
-
-    private sealed class PetPlan
-    {
-        public string Owner { get; set; } = "";
-
-        public List<Work> Works { get; } = [];
     }
 }
