@@ -21,6 +21,15 @@ internal sealed record AgentOptions
 
     public bool FullImport { get; init; } = true;
 
+    /// <summary>
+    /// After the import, keep the stream open (heartbeats when idle, a full re-send when the server asks) until
+    /// stopped, instead of ending once every batch is acknowledged.
+    /// </summary>
+    public bool StayConnected { get; init; }
+
+    /// <summary>How often an idle stream carries a heartbeat when the server's welcome does not say.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest pause between reconnection attempts.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
 }

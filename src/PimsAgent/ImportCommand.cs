@@ -18,9 +18,14 @@ internal static class ImportCommand
         var agentId = new Option<string>("--agent-id") { Description = "This installation's id.", DefaultValueFactory = _ => Environment.MachineName };
         var pims = new Option<string>("--pims") { Description = "The PIMS product the export comes from.", DefaultValueFactory = _ => "AVImark" };
         var changes = new Option<bool>("--changes") { Description = "The export holds changes, not a full import." };
+        var stayConnected = new Option<bool>("--stay-connected")
+        {
+            Description = "After the import, keep the stream open until stopped (Ctrl+C): heartbeats keep the clinic's integration live, "
+                + "and when the server asks for a resync the export is sent again from its start.",
+        };
         var command = new Command("import", "Streams an export to VetActors, resuming after disconnects.")
         {
-            server, apiKey, export, state, batchSize, agentId, pims, changes,
+            server, apiKey, export, state, batchSize, agentId, pims, changes, stayConnected,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,11 +49,24 @@ internal static class ImportCommand
                 StatePath = parse.GetValue(state)?.FullName ?? file.FullName + ".state.json",
                 BatchSize = parse.GetValue(batchSize),
                 FullImport = !parse.GetValue(changes),
+                StayConnected = parse.GetValue(stayConnected),
             };
             using var channel = GrpcChannel.ForAddress(parse.GetValue(server)!);
             var progress = new PrintingProgress(print);
             var agent = new SyncAgent(channel.CreateCallInvoker, options, progress, TimeProvider.System);
-            var result = await agent.RunAsync(records, hash, cancellationToken);
+            AgentProgress result;
+            try
+            {
+                result = await agent.RunAsync(records, hash, cancellationToken);
+            }
+            catch (Exception e) when (options.StayConnected && cancellationToken.IsCancellationRequested
+                && e is OperationCanceledException or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Cancelled })
+            {
+                // Staying connected ends only when the operator stops the agent.
+                print("stopped");
+                return 0;
+            }
+
             print(string.Create(CultureInfo.InvariantCulture,
                 $"done: {records.Count} records in {result.TotalBatches} batches; {result.Applied} applied, {result.Held} held, {result.Rejected} rejected, {result.Reconnects} reconnects"));
             return 0;

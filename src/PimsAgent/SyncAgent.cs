@@ -7,7 +7,8 @@ namespace VetActors.PimsAgent;
 /// Streams an export to the server in numbered batches, at most a window of them unacknowledged, and resumes
 /// after any disconnect (or server restart) from the last sequence the server says it applied. Batches are cut
 /// the same way every run (fixed size over the same export), so batch N always holds the same records and a
-/// re-sent batch is recognised by the server.
+/// re-sent batch is recognised by the server. A stream idle for the welcome's heartbeat interval carries a
+/// heartbeat; a resync from the server, in the welcome or mid-stream, starts the export over.
 /// </summary>
 internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options, IProgress<AgentProgress> progress, TimeProvider time)
 {
@@ -17,7 +18,10 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
     private long _rejected;
     private int _reconnects;
 
-    /// <summary>Sends every batch of <paramref name="records"/>; returns once the last one is acknowledged.</summary>
+    /// <summary>
+    /// Sends every batch of <paramref name="records"/>; returns once the last one is acknowledged, or, with
+    /// <see cref="AgentOptions.StayConnected"/>, keeps the stream open until <paramref name="cancellationToken"/> ends it.
+    /// </summary>
     public async Task<AgentProgress> RunAsync(IReadOnlyList<Record> records, string exportHash, CancellationToken cancellationToken)
     {
         var batches = records.Chunk(options.BatchSize).ToArray();
@@ -52,14 +56,15 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Writes are cancelled with the call (gRPC stream writers take no token of their own).
         using var call = client.Sync(headers, cancellationToken: stop.Token);
-        await call.RequestStream.WriteAsync(new AgentMessage
+        using var outbound = new AgentOutbound(call.RequestStream, time);
+        await outbound.SendAsync(new AgentMessage
         {
             Hello = new Hello
             {
                 AgentId = options.AgentId, PimsKind = options.PimsKind, PimsVersion = options.PimsVersion,
                 LastAcknowledgedSequence = _state?.LastAcknowledged ?? 0, FullImport = options.FullImport, TotalRecords = total,
             },
-        }, CancellationToken.None);
+        });
         if (!await call.ResponseStream.MoveNext(stop.Token) || call.ResponseStream.Current.Welcome is not { } welcome)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream before its welcome."));
@@ -76,7 +81,7 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
         _state = _state with { LastAcknowledged = applied };
         _state.Save(options.StatePath);
         var last = _state.BaseSequence + batches.Length - 1;
-        if (applied >= last)
+        if (applied >= last && !options.StayConnected)
         {
             await call.RequestStream.CompleteAsync();
             return Snapshot(batches.Length, null);
@@ -97,22 +102,26 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
                 var index = (int)(sequence - baseSequence);
                 var batch = new Batch { Sequence = sequence, EndOfImport = options.FullImport && sequence == last };
                 batch.Records.AddRange(batches[index]);
-                await call.RequestStream.WriteAsync(new AgentMessage { Batch = batch }, CancellationToken.None);
+                await outbound.SendAsync(new AgentMessage { Batch = batch });
             }
         }, stop.Token);
+        var interval = welcome.HeartbeatIntervalSeconds > 0 ? TimeSpan.FromSeconds(welcome.HeartbeatIntervalSeconds) : options.HeartbeatInterval;
+        var heartbeats = outbound.HeartbeatWhenIdleAsync(interval, stop.Token);
 
         try
         {
+            var finished = applied >= last;
             while (await call.ResponseStream.MoveNext(stop.Token))
             {
                 var message = call.ResponseStream.Current;
                 if (message.Resync is not null)
                 {
+                    // Everything again, from the export's first record, under new sequences.
                     _state = null;
                     return null;
                 }
 
-                if (message.Ack is not { } ack)
+                if (message.Ack is not { } ack || finished)
                 {
                     continue;
                 }
@@ -127,25 +136,37 @@ internal sealed class SyncAgent(Func<CallInvoker> connect, AgentOptions options,
                 if (ack.Sequence >= last)
                 {
                     await sender;
-                    await call.RequestStream.CompleteAsync();
-                    return Snapshot(batches.Length, null);
+                    if (!options.StayConnected)
+                    {
+                        await call.RequestStream.CompleteAsync();
+                        return Snapshot(batches.Length, null);
+                    }
+
+                    // Connected and idle: heartbeats keep the clinic live, and a resync can still come.
+                    finished = true;
                 }
             }
         }
         finally
         {
             await stop.CancelAsync();
-            try
-            {
-                await sender;
-            }
-            catch (Exception e) when (e is OperationCanceledException || IsTransient(e))
-            {
-                // The session is over either way; the receive side decides what happens next.
-            }
+            await EndQuietlyAsync(sender);
+            await EndQuietlyAsync(heartbeats);
         }
 
-        throw new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream before acknowledging every batch."));
+        throw new RpcException(new Status(StatusCode.Unavailable, "The server ended the stream."));
+    }
+
+    private static async Task EndQuietlyAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception e) when (e is OperationCanceledException || IsTransient(e))
+        {
+            // The session is over either way; the receive side decides what happens next.
+        }
     }
 
     private AgentProgress Snapshot(long totalBatches, Ack? ack) =>

@@ -21,8 +21,15 @@ public interface IPimsSyncGrain : IGrainWithStringKey
     /// <summary>Closes a session (the stream ended).</summary>
     Task DisconnectAsync(string sessionId);
 
-    /// <summary>Asks the agent to re-send everything at its next hello or heartbeat.</summary>
+    /// <summary>
+    /// Asks the agent to re-send everything: an open stream says so with its next ack or heartbeat (at the latest
+    /// one heartbeat interval later), otherwise the next hello's welcome does.
+    /// </summary>
     Task RequestResyncAsync(string staffUserId);
+
+    /// <summary>Whether a full re-send is wanted and no full import has started since (an open stream asks when idle).</summary>
+    [ReadOnly]
+    Task<bool> IsResyncRequestedAsync();
 
     [ReadOnly]
     Task<IntegrationStatus> GetStatusAsync();

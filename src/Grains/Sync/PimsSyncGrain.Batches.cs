@@ -18,7 +18,7 @@ internal sealed partial class PimsSyncGrain
         {
             await SaveAsync();
             AnnounceStatus(batch: null);
-            return Replay(batch);
+            return Replay(batch) with { ResyncRequested = State.ResyncRequested };
         }
 
         if (batch.Sequence != State.LastSequence + 1)
@@ -87,7 +87,7 @@ internal sealed partial class PimsSyncGrain
         AnnounceStatus(new SyncBatchSummary(batch.Sequence, ack.Applied.Count, ack.Held.Count, ack.Rejected.Count));
         await DeliverOutgoingAsync(CancellationToken.None);
         Log.BatchApplied(logger, ClinicId, batch.Sequence, ack.Applied.Count, ack.Held.Count, ack.Rejected.Count);
-        return new BatchAck(batch.Sequence, ack.Applied, ack.Held, ack.Rejected);
+        return new BatchAck(batch.Sequence, ack.Applied, ack.Held, ack.Rejected, ResyncRequested: State.ResyncRequested);
     }
 
     private BatchAck Replay(SyncBatch batch)

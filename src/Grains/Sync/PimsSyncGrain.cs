@@ -130,6 +130,8 @@ internal sealed partial class PimsSyncGrain(
         await SaveAsync();
     }
 
+    public Task<bool> IsResyncRequestedAsync() => Task.FromResult(State.ResyncRequested);
+
     public Task<IntegrationStatus> GetStatusAsync() => Task.FromResult(CurrentStatus());
 
     private IntegrationStatus CurrentStatus()
