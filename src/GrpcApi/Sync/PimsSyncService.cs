@@ -39,6 +39,9 @@ internal sealed class PimsSyncService(IGrainFactory grains, TimeProvider time) :
 
         // A resync announced unasked (after an ack or on an idle stream) is said once per stream.
         var resyncSaid = start.ResyncRequested;
+
+        // A zero interval would spin; the options' default applies then.
+        var interval = start.HeartbeatInterval > TimeSpan.Zero ? start.HeartbeatInterval : new PimsSyncOptions().HeartbeatInterval;
         try
         {
             Task<bool>? arrived = null;
@@ -47,7 +50,7 @@ internal sealed class PimsSyncService(IGrainFactory grains, TimeProvider time) :
                 arrived ??= inbox.Messages.WaitToReadAsync(stop.Token).AsTask();
                 using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
                 {
-                    var tick = Task.Delay(start.HeartbeatInterval, time, idle.Token);
+                    var tick = Task.Delay(interval, time, idle.Token);
                     var first = await Task.WhenAny(arrived, tick);
                     await idle.CancelAsync();
                     if (first == tick)
