@@ -54,7 +54,9 @@ internal sealed partial class ClientGrain(
         var stale = false;
         if (update.Record is { } record)
         {
-            if (State.PimsVersion is { } stored && record.Version <= stored)
+            // Versions compare records of one PIMS id; a record of another id merging in is never older than this one.
+            var takesOver = update.MergedOn is not null && State.PimsId is not null && State.PimsId != update.PimsClientId;
+            if (!takesOver && State.PimsVersion is { } stored && record.Version <= stored)
             {
                 stale = record.Version < stored;
             }
@@ -66,7 +68,7 @@ internal sealed partial class ClientGrain(
             }
             else
             {
-                ApplyClientRecord(update, record, held);
+                ApplyClientRecord(update, record, takesOver, held);
             }
 
             State.DataAsOf = time.GetUtcNow();
@@ -116,13 +118,15 @@ internal sealed partial class ClientGrain(
         State.Details = snapshot.Restored;
         State.PetIds.RemoveAll(State.PimsPetIds.Contains);
         State.PimsPetIds.Clear();
-        State.PimsId = null;
-        State.PimsVersion = null;
-        State.PimsDetails = null;
+        State.PimsId = State.PreMergePims?.PimsId;
+        State.PimsVersion = State.PreMergePims?.PimsVersion;
+        State.PimsDetails = State.PreMergePims?.PimsDetails;
+        State.PimsPetIds = State.PreMergePims?.PimsPetIds ?? [];
         State.MergedFromPims = null;
         State.PreMergeDetails = null;
+        State.PreMergePims = null;
         await SaveAsync();
-        return snapshot;
+        return snapshot with { RestoredPimsId = State.PimsId };
     }
 
     public async Task<ClientIndexEntry> SplitFromAsync(MergeSnapshot snapshot)
@@ -160,18 +164,21 @@ internal sealed partial class ClientGrain(
         return (profiles.Where(p => !p.Deleted)).ToArray();
     }
 
-    private void ApplyClientRecord(ClientPimsUpdate update, PimsRecord record, List<HeldChange> held)
+    private void ApplyClientRecord(ClientPimsUpdate update, PimsRecord record, bool takesOver, List<HeldChange> held)
     {
         var data = record.Client ?? throw new ValidationException("client", "A client record needs its client data.");
         var proposed = new ClientDetails(data.FirstName, data.LastName, data.Address, data.Phones, data.Email);
-        if (!State.Exists || State.Deleted || State.PimsId is null)
+        // A client from an earlier import under another PIMS id is merged into only when the sync grain says so.
+        if (!State.Exists || State.Deleted || State.PimsId is null || takesOver)
         {
             // A new client, or an existing one the PIMS client merges into: the PIMS copy wins, the old details
-            // are kept so the merge can be undone.
-            if (State.Exists && !State.Deleted && State.PimsId is null)
+            // (and the earlier PIMS link) are kept so the merge can be undone.
+            if (State.Exists && !State.Deleted && (State.PimsId is null || takesOver))
             {
                 State.MergedFromPims = update.PimsClientId;
                 State.PreMergeDetails = State.Details;
+                State.PreMergePims = takesOver ? new PriorPimsLink(State.PimsId!, State.PimsVersion, State.PimsDetails, State.PimsPetIds) : null;
+                State.PimsPetIds = [];
             }
             else if (!State.Exists)
             {

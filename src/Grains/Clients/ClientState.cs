@@ -29,4 +29,13 @@ internal sealed class ClientState
     public string? MergedFromPims { get; set; }
 
     public ClientDetails? PreMergeDetails { get; set; }
+
+    /// <summary>
+    /// When the client merged into came from an earlier import under another PIMS id: that PIMS link, restored when
+    /// the merge is undone.
+    /// </summary>
+    public PriorPimsLink? PreMergePims { get; set; }
 }
+
+/// <summary>A client's link to a PIMS record as it was before another PIMS record merged into it.</summary>
+internal sealed record PriorPimsLink(string PimsId, long? PimsVersion, ClientDetails? PimsDetails, List<string> PimsPetIds);

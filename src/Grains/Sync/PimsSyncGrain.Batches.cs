@@ -64,6 +64,7 @@ internal sealed partial class PimsSyncGrain
         {
             State.FullImportInProgress = false;
             State.InitialImportCompleted = true;
+            State.ImportClients = new(StringComparer.Ordinal);
             Log.ImportCompleted(logger, ClinicId, batch.Sequence);
         }
 
@@ -118,6 +119,7 @@ internal sealed partial class PimsSyncGrain
         var clients = new Dictionary<string, ClientPlan>(StringComparer.Ordinal);
         ClientPlan ClientOf(string id) => clients.TryGetValue(id, out var p) ? p : clients[id] = new ClientPlan();
 
+        await SeparateRecordsOfThisImportAsync(work);
         PlanClients(work, ClientOf, ack);
         var pets = PlanPets(work, finalDecision, ack);
 
@@ -164,6 +166,11 @@ internal sealed partial class PimsSyncGrain
         {
             var record = item.Record;
             var pimsId = record.Kind == PimsRecordKind.Client ? record.Id : record.Deletion!.TargetId;
+            if (State.FullImportInProgress)
+            {
+                State.ImportClients.Add(pimsId);
+            }
+
             if (!Index.PimsClients.TryGetValue(pimsId, out var clientId))
             {
                 if (record.Kind == PimsRecordKind.Deletion)
@@ -208,7 +215,7 @@ internal sealed partial class PimsSyncGrain
         }
 
         var matches = _directory.FindMatches(item.Record.Client!)
-            .Where(m => _directory.Get(m.Key) is { PimsId: null } && !claimed.Contains(m.Key))
+            .Where(m => _directory.Get(m.Key) is { } candidate && MayMergeWith(candidate, pimsId) && !claimed.Contains(m.Key))
             .ToList();
         if (matches.Count > 1)
         {

@@ -20,5 +20,8 @@ internal sealed partial class PimsSyncGrain
 
         [LoggerMessage(5104, LogLevel.Information, "Clinic {ClinicId}: first full import completed at sequence {Sequence}.")]
         public static partial void ImportCompleted(ILogger logger, string clinicId, long sequence);
+
+        [LoggerMessage(5105, LogLevel.Information, "Clinic {ClinicId}: PIMS client {MergedPimsId} split off client {ClientId}, which PIMS client {PimsId} of the same import holds.")]
+        public static partial void MergeSeparated(ILogger logger, string clinicId, string mergedPimsId, string pimsId, string clientId);
     }
 }

@@ -68,24 +68,31 @@ internal sealed partial class PimsSyncGrain
             throw new RuleViolation("sync.merge_undone", $"Merge {mergeId} was undone by {merge.UndoneBy} at {merge.UndoneAt:u}.");
         }
 
+        var undone = await SplitMergeAsync(merge, staffUserId);
+        await SaveAsync();
+        return undone;
+    }
+
+    /// <summary>Splits a merged PIMS client off into a client of its own, with its pets; the caller saves.</summary>
+    private async Task<MergeRecord> SplitMergeAsync(MergeRecord merge, string undoneBy)
+    {
         var snapshot = await ClientGrain(merge.ClientId).UndoMergeAsync(merge.PimsClientId);
         var splitId = PimsSyncKeys.ClientIdFor(merge.PimsClientId);
         var split = await ClientGrain(splitId).SplitFromAsync(snapshot);
         await Task.WhenAll(snapshot.PimsPetIds.Select(petId => PetGrain(petId).MoveToOwnerAsync(splitId)));
 
         var restored = new ClientIndexEntry(
-            merge.ClientId, snapshot.Restored.FirstName, snapshot.Restored.LastName, snapshot.Restored.Email, snapshot.Restored.Phones, null);
+            merge.ClientId, snapshot.Restored.FirstName, snapshot.Restored.LastName, snapshot.Restored.Email, snapshot.Restored.Phones, snapshot.RestoredPimsId);
         PutClient(restored);
         PutClient(split);
         MapPimsClient(merge.PimsClientId, splitId);
-        foreach (var (pimsPatientId, link) in Index.PimsPatients.Where(p => p.Value.ClientId == merge.ClientId).ToList())
+        foreach (var (pimsPatientId, link) in Index.PimsPatients.Where(p => p.Value.ClientId == merge.ClientId && snapshot.PimsPetIds.Contains(p.Value.PetId)).ToList())
         {
             LinkPatient(pimsPatientId, link with { ClientId = splitId });
         }
 
-        var undone = merge with { UndoneBy = staffUserId, UndoneAt = time.GetUtcNow(), SplitClientId = splitId };
-        State.Merges[mergeId] = undone;
-        await SaveAsync();
+        var undone = merge with { UndoneBy = undoneBy, UndoneAt = time.GetUtcNow(), SplitClientId = splitId };
+        State.Merges[merge.MergeId] = undone;
         return undone;
     }
 

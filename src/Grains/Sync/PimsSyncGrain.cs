@@ -81,6 +81,7 @@ internal sealed partial class PimsSyncGrain(
         {
             if (!State.FullImportInProgress)
             {
+                State.ImportClients = new(StringComparer.Ordinal);
                 State.ImportStartedAt = now;
                 State.Received = State.Applied = State.Held = State.Rejected = 0;
             }

@@ -37,6 +37,12 @@ internal sealed class PimsSyncState
 
     public bool ResyncRequested { get; set; }
 
+    /// <summary>
+    /// The PIMS client ids received during the full import in progress (empty otherwise). A client whose PIMS id is
+    /// not among them came from an earlier import and may be merged with; one whose id is, may not.
+    /// </summary>
+    public HashSet<string> ImportClients { get; set; } = new(StringComparer.Ordinal);
+
     public int NextReviewNumber { get; set; } = 1;
 
     public Dictionary<string, ReviewItem> Review { get; set; } = [];
