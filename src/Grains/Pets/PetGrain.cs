@@ -95,6 +95,7 @@ internal sealed partial class PetGrain(
         var isNew = State.PimsVersion is null || State.Deleted;
         State.PimsId = record.Id;
         State.PimsVersion = record.Version;
+        State.OwnerPimsId = data.ClientId;
         State.Deleted = false;
         if (isNew || string.IsNullOrEmpty(State.Name))
         {
