@@ -24,6 +24,10 @@ public interface IPetGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PetProfile> GetProfileAsync();
 
+    /// <summary>The whole record for staff (signalment, histories and every live PIMS record); NOT_FOUND for an unknown pet.</summary>
+    [ReadOnly]
+    Task<PetRecord> GetRecordAsync();
+
     /// <summary>Open service reminders to show: overdue ones and those due within 6 months; none for a deceased pet.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ServiceReminder>> GetServiceRemindersAsync();

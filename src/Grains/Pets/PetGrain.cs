@@ -97,6 +97,7 @@ internal sealed partial class PetGrain(
         State.OwnerClientId = ownerClientId;
         State.PimsId = record.Id;
         State.PimsVersion = record.Version;
+        State.OwnerPimsId = data.ClientId;
         State.Deleted = false;
         if (isNew || string.IsNullOrEmpty(State.Name))
         {

@@ -7,6 +7,9 @@ internal sealed class PetState
 
     public string? PimsId { get; set; }
 
+    /// <summary>The owner as the PIMS names it (its client id), which stays put when a merge moves the pet.</summary>
+    public string? OwnerPimsId { get; set; }
+
     public long? PimsVersion { get; set; }
 
     public string Name { get; set; } = "";

@@ -81,6 +81,10 @@ public static class TenancySamples
         // clients, pets, review items and merges are unknown to it.
         [StaffSync + "SearchClients"] = new(_ => new SyncApi.SearchClientsRequest { Query = "clinic-a" }, StatusCode.OK, StatusCode.OK),
         [StaffSync + "GetClientProfile"] = new(w => new SyncApi.GetClientProfileRequest { ClientId = w.A.ClientId }, StatusCode.NotFound, StatusCode.NotFound),
+        // Clinic A holds the synced pet: its staff read the record, clinic B's staff name the same pet id and find nothing.
+        [StaffSync + "GetPetRecord"] = new(
+            _ => new SyncApi.GetPetRecordRequest { PetId = "pet-sync-tenant" }, StatusCode.OK, StatusCode.NotFound,
+            Arrange: (host, w) => Tests.Portal.PortalPets.AddClientWithPetsAsync(host.Grains, w.A.ClinicId, w.A.ClientId, ("pet-sync-tenant", "Rex"))),
         [StaffSync + "ListReviewItems"] = new(_ => new SyncApi.ListReviewItemsRequest { IncludeResolved = true }, StatusCode.OK, StatusCode.OK),
         [StaffSync + "ApproveReviewItem"] = new(_ => new SyncApi.ApproveReviewItemRequest { ItemId = "r-1" }, StatusCode.NotFound, StatusCode.NotFound),
         [StaffSync + "DismissReviewItem"] = new(_ => new SyncApi.DismissReviewItemRequest { ItemId = "r-1" }, StatusCode.NotFound, StatusCode.NotFound),
