@@ -67,6 +67,10 @@ public interface IPimsSyncGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<RejectedRecord>> GetRejectedAsync();
 
+    /// <summary>Records held until the client or patient they belong to arrives, oldest first, with their reason and raw form.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<HeldRecord>> GetHeldAsync();
+
     [ReadOnly]
     Task<SyncPolicy> GetPolicyAsync();
 

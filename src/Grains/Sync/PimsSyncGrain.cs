@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Actors.Reminders;
+using VetActors.Grains.Audit;
 using VetActors.Grains.Common;
 using VetActors.Grains.Sync.Internal;
 
@@ -52,8 +53,9 @@ internal sealed partial class PimsSyncGrain(
 
         PublishIndex();
 
-        // Notifications written but not handed over before a crash go out now.
+        // Notifications and audit entries written but not handed over before a crash go out now.
         await DeliverOutgoingAsync(cancellationToken);
+        await FlushAuditAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -126,8 +128,10 @@ internal sealed partial class PimsSyncGrain(
 
     public async Task RequestResyncAsync(string staffUserId)
     {
+        RequireStaff(staffUserId);
+        var before = State.ResyncRequested ? "full re-send already requested" : null;
         State.ResyncRequested = true;
-        await SaveAsync();
+        await SaveAsync(new AuditRecord(AuditActors.Staff(staffUserId), "sync.resync_requested", "sync", before, "full re-send requested at the agent's next hello or heartbeat"));
     }
 
     public Task<IntegrationStatus> GetStatusAsync() => Task.FromResult(CurrentStatus());

@@ -49,6 +49,9 @@ internal sealed class PimsSyncState
 
     public List<ClinicNotification> Outgoing { get; set; } = [];
 
+    /// <summary>Audit entries of staff actions saved with their change and not yet in the clinic's log.</summary>
+    public List<Audit.AuditRecord> PendingAudit { get; set; } = [];
+
     /// <summary>Index changes since the index state was last written (see <c>PimsSyncGrain.Index.cs</c>).</summary>
     public IndexLog IndexLog { get; set; } = new();
 }

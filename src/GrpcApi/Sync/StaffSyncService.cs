@@ -12,7 +12,7 @@ using VetActors.Protos.StaffSync.V1;
 namespace VetActors.GrpcApi.Sync;
 
 /// <summary>Staff tools for the PIMS integration: search, client profile, review queue, merges, renames, status, policy.</summary>
-internal sealed class StaffSyncService(IGrainFactory grains, IClientSearch search) : StaffSync.StaffSyncBase
+internal sealed partial class StaffSyncService(IGrainFactory grains, IClientSearch search) : StaffSync.StaffSyncBase
 {
     // Not a grain call: searches read the clinic's published index, so 50 at once do not queue on the sync grain.
     [Allow(Callers.StaffUser)]
