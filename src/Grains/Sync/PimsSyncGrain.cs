@@ -145,7 +145,7 @@ internal sealed partial class PimsSyncGrain(
         var latest = State.Sessions.FirstOrDefault();
         return new IntegrationStatus(
             state, Progress(), State.LastSequence, State.InitialImportCompleted, State.FirstDataAt, State.LastActivityAt,
-            latest?.AgentId, latest?.PimsKind, _options.StaleAfter);
+            latest?.AgentId, latest?.PimsKind, StaleAfter);
     }
 
     public Task<IReadOnlyList<AgentSession>> GetSessionsAsync() => Task.FromResult<IReadOnlyList<AgentSession>>((State.Sessions).ToArray());
@@ -158,7 +158,7 @@ internal sealed partial class PimsSyncGrain(
         }
 
         var now = time.GetUtcNow();
-        if (!State.Stale && State.LastActivityAt is { } last && now - last >= _options.StaleAfter)
+        if (!State.Stale && State.LastActivityAt is { } last && now - last >= StaleAfter)
         {
             State.Stale = true;
             Queue(ClinicNotificationKind.IntegrationStale,
@@ -213,8 +213,7 @@ internal sealed partial class PimsSyncGrain(
 
         if (await GetReminder(StaleCheckReminder) is null)
         {
-            var period = TimeSpan.FromMinutes(1) > _options.StaleAfter / 4 ? TimeSpan.FromMinutes(1) : _options.StaleAfter / 4;
-            await RegisterOrUpdateReminder(StaleCheckReminder, period, period);
+            await RegisterOrUpdateReminder(StaleCheckReminder, StaleCheckPeriod(), StaleCheckPeriod());
         }
 
         _staleCheckRegistered = true;

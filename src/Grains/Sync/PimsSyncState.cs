@@ -35,6 +35,9 @@ internal sealed class PimsSyncState
 
     public bool Stale { get; set; }
 
+    /// <summary>The clinic's own stale time, set by a Site Administrator; <c>null</c> follows the configured default.</summary>
+    public TimeSpan? StaleAfter { get; set; }
+
     public bool ResyncRequested { get; set; }
 
     public int NextReviewNumber { get; set; } = 1;

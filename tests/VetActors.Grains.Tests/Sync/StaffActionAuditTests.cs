@@ -151,6 +151,17 @@ public sealed class StaffActionAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetStaleAfter_AuditedWithOldAndNewTime()
+    {
+        await _c.Sync.SetStaleAfterAsync(TimeSpan.FromMinutes(30), Staff);
+        await _c.Sync.SetStaleAfterAsync(null, Staff);
+
+        var entries = (await AuditAsync()).Where(e => e.Action == "sync.stale_after_changed").ToArray();
+        Assert.Equal([("15 min (default)", "30 min"), ("30 min", "15 min (default)")], entries.Select(e => (e.Before, e.After)));
+        Assert.All(entries, e => Assert.Equal(("staff:" + Staff, "sync/stale_after"), (e.Actor, e.Target)));
+    }
+
+    [Fact]
     public async Task RequestResync_AuditedWithTheStaffMember()
     {
         await _c.ImportAsync(Client("c1"));

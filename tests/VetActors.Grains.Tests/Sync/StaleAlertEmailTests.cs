@@ -102,6 +102,48 @@ public sealed partial class StaleAlertEmailTests : IAsyncLifetime
         Assert.Equal(IntegrationState.Live, (await Sync.GetStatusAsync()).State);
     }
 
+    [Fact]
+    public async Task ClinicStaleTimeSetBySiteAdministrator_OverridesTheConfiguredOne()
+    {
+        var session = await Sync.ConnectAsync(new AgentHello("agent-1", "AVImark", "19.1", 0, true, null));
+        await Sync.ApplyBatchAsync(session.SessionId, new SyncBatch(1, [Client("c1")], EndOfImport: true));
+
+        Assert.Equal(TimeSpan.FromMinutes(2), await Sync.SetStaleAfterAsync(TimeSpan.FromMinutes(2), "admin"));
+        _cluster.TimeProvider.Advance(TimeSpan.FromSeconds(90));
+        await SettleAsync();
+        Assert.Empty(Stale());
+        _cluster.TimeProvider.Advance(TimeSpan.FromMinutes(1));
+
+        await Guard.UntilAsync(() => Stale().Length == 2, "stale alert after the clinic's 2 minutes");
+        Assert.Equal(TimeSpan.FromMinutes(2), (await Sync.GetStatusAsync()).StaleAfter);
+    }
+
+    [Fact]
+    public async Task ClinicStaleTimeLengthened_StaleIntegrationCurrentAgain_AndDefaultRestoredWithNull()
+    {
+        var session = await Sync.ConnectAsync(new AgentHello("agent-1", "AVImark", "19.1", 0, true, null));
+        await Sync.ApplyBatchAsync(session.SessionId, new SyncBatch(1, [Client("c1")], EndOfImport: true));
+        _cluster.TimeProvider.Advance(StaleAfter + TimeSpan.FromMinutes(2));
+        await Guard.UntilAsync(() => Stale().Length == 2, "stale alert");
+
+        await Sync.SetStaleAfterAsync(TimeSpan.FromHours(1), "admin");
+        Assert.Equal(IntegrationState.Live, (await Sync.GetStatusAsync()).State);
+
+        Assert.Equal(StaleAfter, await Sync.SetStaleAfterAsync(null, "admin"));
+        Assert.Equal(StaleAfter, (await Sync.GetStatusAsync()).StaleAfter);
+    }
+
+    [Theory]
+    [InlineData(59)]
+    [InlineData(7 * 24 * 3600 + 1)]
+    public async Task ClinicStaleTimeOutOfRange_Refused(int seconds)
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => Sync.SetStaleAfterAsync(TimeSpan.FromSeconds(seconds), "admin"));
+
+        Assert.Equal("stale_after_seconds", Assert.Single(error.Violations).Field);
+        Assert.Equal(StaleAfter, (await Sync.GetStatusAsync()).StaleAfter);
+    }
+
     [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
     private static partial Regex InvitationToken();
 }

@@ -9,7 +9,7 @@ using RecordKind = VetActors.Protos.Pims.V1.RecordKind;
 
 namespace VetActors.GrpcApi.Tests.Sync;
 
-/// <summary>Held records as staff inspect them, and staff sync actions as the clinic's audit log shows them.</summary>
+/// <summary>Held records as staff inspect them, the clinic's stale time, and staff sync actions as the clinic's audit log shows them.</summary>
 public sealed class StaffSyncHeldAndAuditTests : IAsyncLifetime
 {
     private const string Service = "/vetactors.staffsync.v1.StaffSync/";
@@ -104,5 +104,29 @@ public sealed class StaffSyncHeldAndAuditTests : IAsyncLifetime
         var policy = Assert.Single(entries, e => e.Action == "sync.policy_changed");
         Assert.Equal("staff:" + _world.AdminUserId, policy.Actor);
         Assert.Contains("client phone=on", policy.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetStaleAfter_StaffMemberDenied_SiteAdministratorSetsIt_StatusShowsIt()
+    {
+        var denied = await Assert.ThrowsAsync<RpcException>(
+            () => Call<SetStaleAfterRequest, SetStaleAfterResponse>("SetStaleAfter", new SetStaleAfterRequest { StaleAfterSeconds = 600 }, _world.StaffToken));
+
+        var set = await Call<SetStaleAfterRequest, SetStaleAfterResponse>("SetStaleAfter", new SetStaleAfterRequest { StaleAfterSeconds = 600 }, _world.AdminToken);
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(600, set.StaleAfterSeconds);
+        var status = await Call<GetIntegrationStatusRequest, GetIntegrationStatusResponse>("GetIntegrationStatus", new GetIntegrationStatusRequest(), _world.StaffToken);
+        Assert.Equal(600, status.StaleAfterSeconds);
+        Assert.Equal("10 min", Assert.Single(await AuditAsync(), e => e.Action == "sync.stale_after_changed").After);
+    }
+
+    [Fact]
+    public async Task SetStaleAfter_OutOfRange_InvalidArgument()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => Call<SetStaleAfterRequest, SetStaleAfterResponse>("SetStaleAfter", new SetStaleAfterRequest { StaleAfterSeconds = -5 }, _world.AdminToken));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 }
