@@ -95,7 +95,7 @@ internal sealed partial class PimsSyncGrain
             "sync.merge_undone",
             "merge/" + mergeId,
             $"PIMS client {merge.PimsClientId} merged into client {merge.ClientId} (matched on {string.Join(", ", merge.MatchedOn)})",
-            $"split off as client {splitId} with pets {string.Join(", ", snapshot.PimsPetIds)}"));
+            $"split off as client {splitId}" + (snapshot.PimsPetIds.Count == 0 ? "" : $" with pets {string.Join(", ", snapshot.PimsPetIds)}")));
         return undone;
     }
 

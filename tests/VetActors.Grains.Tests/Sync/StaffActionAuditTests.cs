@@ -108,7 +108,7 @@ public sealed class StaffActionAuditTests : IAsyncLifetime
         var entry = await SingleAsync("sync.merge_undone");
         Assert.Equal(("staff:" + Staff, "merge/" + merge.MergeId), (entry.Actor, entry.Target));
         Assert.Equal("PIMS client c1 merged into client web-1 (matched on email)", entry.Before);
-        Assert.Contains("split off as client " + PimsSyncKeys.ClientIdFor("c1"), entry.After, StringComparison.Ordinal);
+        Assert.Equal($"split off as client {PimsSyncKeys.ClientIdFor("c1")} with pets {PimsSyncKeys.PetIdFor("p1")}", entry.After);
     }
 
     [Fact]
