@@ -223,7 +223,10 @@ internal sealed partial class AppointmentGrain(
     private Task NotifyAsync(CallParty recipient, NotificationKind kind, string message) =>
         notifier.NotifyAsync(
             new AppointmentNotification(
-                ClinicId, Reference, recipient, recipient is CallParty.Client ? State.ClientId : State.PractitionerId, kind, message, time.GetUtcNow()),
+                ClinicId, Reference, recipient, recipient is CallParty.Client ? State.ClientId : State.PractitionerId, kind, message, time.GetUtcNow())
+            {
+                PetId = recipient is CallParty.Client ? State.PetId : null,
+            },
             CancellationToken.None);
 
     private Task SaveAsync() => appointment.WriteStateAsync();

@@ -12,4 +12,8 @@ public sealed record AppointmentNotification(
     string RecipientId,
     NotificationKind Kind,
     string Message,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The pet the appointment is for, on messages to its owner: the outbox withholds them once the pet is deceased.</summary>
+    public string? PetId { get; init; }
+}

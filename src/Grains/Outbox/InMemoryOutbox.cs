@@ -19,6 +19,7 @@ public sealed class InMemoryOutbox(TimeProvider time, IGrainFactory? grains = nu
     public async Task<long> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await PetGate.EnsureAllowedAsync(grains, message);
         await ConsentGate.EnsureAllowedAsync(grains, message);
         var id = Interlocked.Increment(ref _lastId);
         _entries[id] = new OutboxEntry(id, message, DeliveryStatus.Pending, 0, time.GetUtcNow(), null, null);

@@ -13,6 +13,12 @@ public sealed record OutgoingMessage(string ClinicId, MessageChannel Channel, st
     public string? ClientId { get; init; }
 
     /// <summary>
+    /// The pet the message is about. When set, the outbox refuses the message while the pet is deceased or deleted
+    /// (<see cref="OutboxRules.PetNotNotifiable"/>) and records what it withheld in the clinic's audit log.
+    /// </summary>
+    public string? PetId { get; init; }
+
+    /// <summary>
     /// The automatic answer to the client's own consent keyword (the STOP confirmation, START, HELP): carriers require
     /// it even for an opted-out phone, so consent is not checked.
     /// </summary>

@@ -54,6 +54,13 @@ public interface IPetGrain : IGrainWithStringKey
     [ReadOnly]
     Task<bool> CanNotifyAsync();
 
+    /// <summary>
+    /// Why messages to the owner about this pet must be withheld (it is deceased or was deleted), or <c>null</c> when
+    /// nothing is known against them (a pet the PIMS never sent included). The outbox asks before queuing one.
+    /// </summary>
+    [ReadOnly]
+    Task<string?> GetNotificationBlockAsync();
+
     /// <summary>The pet as its owner sees it; NOT_FOUND when it is not <paramref name="clientId"/>'s pet.</summary>
     [ReadOnly]
     Task<PetPortalView> GetForOwnerAsync(string clientId);

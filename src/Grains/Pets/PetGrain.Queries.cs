@@ -62,7 +62,15 @@ internal sealed partial class PetGrain
     public Task<IReadOnlyList<PetNameChange>> GetNameHistoryAsync() =>
         Task.FromResult<IReadOnlyList<PetNameChange>>((State.NameHistory).ToArray());
 
-    public Task<bool> CanNotifyAsync() => Task.FromResult(State.PimsVersion is not null && !State.Deceased && !State.Deleted);
+    public Task<bool> CanNotifyAsync() => Task.FromResult(State.PimsVersion is not null && NotificationBlock() is null);
+
+    public Task<string?> GetNotificationBlockAsync() => Task.FromResult(NotificationBlock());
+
+    /// <summary>The one rule: a deceased or deleted pet's owner gets no message about it.</summary>
+    private string? NotificationBlock() =>
+        State.Deleted ? $"pet {PetId} was deleted in the PIMS"
+        : State.Deceased ? $"pet {PetId} ({State.Name}) is deceased" + (State.DeceasedDate is { } d ? $" since {d:yyyy-MM-dd}" : "")
+        : null;
 
     /// <summary>A deceased or deleted pet has no reminders to show or send.</summary>
     private ServiceReminder[] OpenReminders(Func<ServiceReminder, bool> window)

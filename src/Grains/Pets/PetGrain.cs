@@ -217,6 +217,7 @@ internal sealed partial class PetGrain(
         var change = new PetNameChange(PetId, State.Microchip, State.Name, newName, reason, changedBy, time.GetUtcNow(), flagged);
         State.NameHistory.Add(change);
         State.Name = newName;
+        AuditRename(change);
         return change;
     }
 
@@ -274,9 +275,11 @@ internal sealed partial class PetGrain(
         }
     }
 
-    private Task SaveAsync()
+    private async Task SaveAsync()
     {
         _summary = null;
-        return pet.WriteStateAsync();
+        await pet.WriteStateAsync();
+        await FlushAuditAsync();
     }
+
 }

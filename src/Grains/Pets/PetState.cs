@@ -46,6 +46,9 @@ internal sealed class PetState
 
     public List<PetNameChange> NameHistory { get; set; } = [];
 
+    /// <summary>Audit entries of renames saved with them and not yet in the clinic's log.</summary>
+    public List<Audit.AuditRecord> PendingAudit { get; set; } = [];
+
     /// <summary>The owner's photo as listed; its content is kept by <see cref="IPetPhotoGrain"/>.</summary>
     public PetPhotoInfo? Photo { get; set; }
 }

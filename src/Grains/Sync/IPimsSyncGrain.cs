@@ -74,9 +74,19 @@ public interface IPimsSyncGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<RejectedRecord>> GetRejectedAsync();
 
+    /// <summary>Records held until the client or patient they belong to arrives, oldest first, with their reason and raw form.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<HeldRecord>> GetHeldAsync();
+
     [ReadOnly]
     Task<SyncPolicy> GetPolicyAsync();
 
     /// <summary>Sets which identity changes apply without review (a Site Administrator's decision; the caller checks the role).</summary>
     Task<SyncPolicy> SetPolicyAsync(SyncPolicy policy, string staffUserId);
+
+    /// <summary>
+    /// Sets how long without a heartbeat or batch makes this clinic's integration stale (1 minute to 7 days), or with
+    /// <c>null</c> returns it to the configured default; returns the time now in force. A Site Administrator's decision.
+    /// </summary>
+    Task<TimeSpan> SetStaleAfterAsync(TimeSpan? staleAfter, string staffUserId);
 }

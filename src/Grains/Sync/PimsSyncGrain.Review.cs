@@ -1,3 +1,4 @@
+using VetActors.Grains.Audit;
 using VetActors.Grains.Common;
 
 namespace VetActors.Grains.Sync;
@@ -27,7 +28,10 @@ internal sealed partial class PimsSyncGrain
 
         var resolved = item with { Status = ReviewStatus.Approved, ResolvedBy = staffUserId, ResolvedAt = time.GetUtcNow(), Note = chosenClientId };
         State.Review[item.Id] = resolved;
-        await SaveAsync();
+        var outcome = item.Kind != ReviewKind.AmbiguousMatch ? "approved"
+            : chosenClientId is null ? "approved: kept as a client of its own"
+            : $"approved: merged into client {chosenClientId}";
+        await SaveAsync(new AuditRecord(AuditActors.Staff(staffUserId), "sync.review_approved", "review/" + item.Id, Describe(item), outcome));
         return resolved;
     }
 
@@ -48,7 +52,8 @@ internal sealed partial class PimsSyncGrain
 
         var resolved = item with { Status = ReviewStatus.Dismissed, ResolvedBy = staffUserId, ResolvedAt = time.GetUtcNow(), Note = note };
         State.Review[item.Id] = resolved;
-        await SaveAsync();
+        await SaveAsync(new AuditRecord(
+            AuditActors.Staff(staffUserId), "sync.review_dismissed", "review/" + item.Id, Describe(item), string.IsNullOrWhiteSpace(note) ? "dismissed" : "dismissed: " + note));
         return resolved;
     }
 
@@ -69,7 +74,13 @@ internal sealed partial class PimsSyncGrain
         }
 
         var undone = await SplitMergeAsync(merge, staffUserId);
-        await SaveAsync();
+        var pets = Index.PimsPatients.Where(p => p.Value.ClientId == undone.SplitClientId).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        await SaveAsync(new AuditRecord(
+            AuditActors.Staff(staffUserId),
+            "sync.merge_undone",
+            "merge/" + mergeId,
+            $"PIMS client {merge.PimsClientId} merged into client {merge.ClientId} (matched on {string.Join(", ", merge.MatchedOn)})",
+            $"split off as client {undone.SplitClientId}" + (pets.Count == 0 ? "" : $" with pets {string.Join(", ", pets)}")));
         return undone;
     }
 
@@ -104,9 +115,10 @@ internal sealed partial class PimsSyncGrain
     {
         ArgumentNullException.ThrowIfNull(policy);
         RequireStaff(staffUserId);
+        var before = State.Policy;
         State.Policy = policy;
         State.PolicyHistory.Add(new PolicyChange(policy, staffUserId, time.GetUtcNow()));
-        await SaveAsync();
+        await SaveAsync(new AuditRecord(AuditActors.Staff(staffUserId), "sync.policy_changed", "sync/policy", Describe(before), Describe(policy)));
         return policy;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VetActors.Actors;
 using VetActors.Actors.Reminders;
+using VetActors.Grains.Audit;
 using VetActors.Grains.Common;
 using VetActors.Grains.Sync.Internal;
 
@@ -52,8 +53,9 @@ internal sealed partial class PimsSyncGrain(
 
         PublishIndex();
 
-        // Notifications written but not handed over before a crash go out now.
+        // Notifications and audit entries written but not handed over before a crash go out now.
         await DeliverOutgoingAsync(cancellationToken);
+        await FlushAuditAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -127,8 +129,10 @@ internal sealed partial class PimsSyncGrain(
 
     public async Task RequestResyncAsync(string staffUserId)
     {
+        RequireStaff(staffUserId);
+        var before = State.ResyncRequested ? "full re-send already requested" : null;
         State.ResyncRequested = true;
-        await SaveAsync();
+        await SaveAsync(new AuditRecord(AuditActors.Staff(staffUserId), "sync.resync_requested", "sync", before, "full re-send requested at the agent's next hello or heartbeat"));
     }
 
     public Task<bool> IsResyncRequestedAsync() => Task.FromResult(State.ResyncRequested);
@@ -144,7 +148,7 @@ internal sealed partial class PimsSyncGrain(
         var latest = State.Sessions.FirstOrDefault();
         return new IntegrationStatus(
             state, Progress(), State.LastSequence, State.InitialImportCompleted, State.FirstDataAt, State.LastActivityAt,
-            latest?.AgentId, latest?.PimsKind, _options.StaleAfter);
+            latest?.AgentId, latest?.PimsKind, StaleAfter);
     }
 
     public Task<IReadOnlyList<AgentSession>> GetSessionsAsync() => Task.FromResult<IReadOnlyList<AgentSession>>((State.Sessions).ToArray());
@@ -157,7 +161,7 @@ internal sealed partial class PimsSyncGrain(
         }
 
         var now = time.GetUtcNow();
-        if (!State.Stale && State.LastActivityAt is { } last && now - last >= _options.StaleAfter)
+        if (!State.Stale && State.LastActivityAt is { } last && now - last >= StaleAfter)
         {
             State.Stale = true;
             Queue(ClinicNotificationKind.IntegrationStale,
@@ -212,8 +216,7 @@ internal sealed partial class PimsSyncGrain(
 
         if (await GetReminder(StaleCheckReminder) is null)
         {
-            var period = TimeSpan.FromMinutes(1) > _options.StaleAfter / 4 ? TimeSpan.FromMinutes(1) : _options.StaleAfter / 4;
-            await RegisterOrUpdateReminder(StaleCheckReminder, period, period);
+            await RegisterOrUpdateReminder(StaleCheckReminder, StaleCheckPeriod(), StaleCheckPeriod());
         }
 
         _staleCheckRegistered = true;

@@ -35,6 +35,9 @@ internal sealed class PimsSyncState
 
     public bool Stale { get; set; }
 
+    /// <summary>The clinic's own stale time, set by a Site Administrator; <c>null</c> follows the configured default.</summary>
+    public TimeSpan? StaleAfter { get; set; }
+
     public bool ResyncRequested { get; set; }
 
     /// <summary>
@@ -54,6 +57,9 @@ internal sealed class PimsSyncState
     public List<PendingRecord> Pending { get; set; } = [];
 
     public List<ClinicNotification> Outgoing { get; set; } = [];
+
+    /// <summary>Audit entries of staff actions saved with their change and not yet in the clinic's log.</summary>
+    public List<Audit.AuditRecord> PendingAudit { get; set; } = [];
 
     /// <summary>Index changes since the index state was last written (see <c>PimsSyncGrain.Index.cs</c>).</summary>
     public IndexLog IndexLog { get; set; } = new();

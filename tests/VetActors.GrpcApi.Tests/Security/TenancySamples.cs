@@ -96,6 +96,8 @@ public static class TenancySamples
         [StaffSync + "GetSyncPolicy"] = new(_ => new SyncApi.GetSyncPolicyRequest(), StatusCode.OK, StatusCode.OK),
         [StaffSync + "SetSyncPolicy"] = new(_ => new SyncApi.SetSyncPolicyRequest { Policy = new SyncApi.SyncPolicy() }, StatusCode.OK, StatusCode.OK),
         [StaffSync + "RequestResync"] = new(_ => new SyncApi.RequestResyncRequest(), StatusCode.OK, StatusCode.OK),
+        [StaffSync + "ListHeldRecords"] = new(_ => new SyncApi.ListHeldRecordsRequest(), StatusCode.OK, StatusCode.OK),
+        [StaffSync + "SetStaleAfter"] = new(_ => new SyncApi.SetStaleAfterRequest { StaleAfterSeconds = 600 }, StatusCode.OK, StatusCode.OK),
 
         // An agent's stream syncs the clinic of its key, whichever clinic it is.
         ["/vetactors.pims.v1.PimsSync/Sync"] = new(null, StatusCode.OK, StatusCode.OK, async (host, _, token) =>

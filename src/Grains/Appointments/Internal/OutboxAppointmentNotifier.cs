@@ -35,12 +35,21 @@ internal sealed partial class OutboxAppointmentNotifier(IGrainFactory grains, IO
 
         try
         {
-            var message = new OutgoingMessage(notification.ClinicId, MessageChannel.Email, email, subject, notification.Message) { ClientId = notification.RecipientId };
+            var message = new OutgoingMessage(notification.ClinicId, MessageChannel.Email, email, subject, notification.Message)
+            {
+                ClientId = notification.RecipientId,
+                PetId = notification.PetId,
+            };
             await outbox.EnqueueAsync(message, cancellationToken);
         }
         catch (RuleViolation e) when (e.Code == OutboxRules.RecipientOptedOut)
         {
             LogClientOptedOut(logger, notification.ClinicId, notification.Reference, notification.Kind);
+        }
+        catch (RuleViolation e) when (e.Code == OutboxRules.PetNotNotifiable)
+        {
+            // The outbox wrote the withheld message to the clinic's audit log; the log line ties it to the appointment.
+            LogPetNotNotifiable(logger, notification.ClinicId, notification.Reference, notification.Kind, e.Message);
         }
     }
 
@@ -71,4 +80,7 @@ internal sealed partial class OutboxAppointmentNotifier(IGrainFactory grains, IO
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The client of appointment {Reference} in clinic {ClinicId} opted out of email; {Kind} notification not sent")]
     private static partial void LogClientOptedOut(ILogger logger, string clinicId, string reference, NotificationKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client of appointment {Reference} in clinic {ClinicId} was not sent the {Kind} notification: {Reason}")]
+    private static partial void LogPetNotNotifiable(ILogger logger, string clinicId, string reference, NotificationKind kind, string reason);
 }

@@ -11,6 +11,7 @@ internal sealed class PostgresOutbox(NpgsqlDataSource dataSource, TimeProvider t
     public async Task<long> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await PetGate.EnsureAllowedAsync(grains, message);
         await ConsentGate.EnsureAllowedAsync(grains, message);
         var now = time.GetUtcNow();
         await using var command = dataSource.CreateCommand(
