@@ -9,7 +9,6 @@ using VetActors.Protos.Identity.V1;
 using VetActors.Protos.Portal.V1;
 using VetActors.Protos.Staff.V1;
 using CommonRole = VetActors.Protos.Common.V1.StaffRole;
-using PimsApi = VetActors.Protos.Pims.V1;
 using SyncApi = VetActors.Protos.StaffSync.V1;
 
 namespace VetActors.GrpcApi.Tests.Security;
@@ -32,6 +31,7 @@ public static class TenancySamples
             .Concat(Tests.Portal.PetsTenancy.Samples())
             .Concat(Tests.Portal.HomeTenancy.Samples())
             .Concat(Tests.Portal.AttachmentTenancy.Samples())
+            .Concat(Tests.Sync.SyncTenancy.Samples())
             .Concat(PaymentTenancy.Samples()))
     {
         [SignIn + "UserLogin"] = new(_ => new UserLoginRequest { Username = "extra", Password = ClinicWorld.Password }, StatusCode.OK, StatusCode.Unauthenticated),
@@ -77,36 +77,13 @@ public static class TenancySamples
             w => new SetClientNotificationPreferenceRequest { ClientId = w.A.ClientId, Channel = NotificationChannel.Sms, OptedIn = false },
             StatusCode.OK, StatusCode.OK),
 
-        // PIMS sync: lists and settings answer each caller about their own clinic; ids of another clinic's
-        // clients, pets, review items and merges are unknown to it.
-        [StaffSync + "SearchClients"] = new(_ => new SyncApi.SearchClientsRequest { Query = "clinic-a" }, StatusCode.OK, StatusCode.OK),
-        [StaffSync + "GetClientProfile"] = new(w => new SyncApi.GetClientProfileRequest { ClientId = w.A.ClientId }, StatusCode.NotFound, StatusCode.NotFound),
+        // PIMS sync (StaffSync, PimsSync): Sync/SyncTenancy.cs, whose samples first import data into clinic A.
         // Clinic A holds the synced pet: its staff read the record, clinic B's staff name the same pet id and find nothing.
         [StaffSync + "GetPetRecord"] = new(
             _ => new SyncApi.GetPetRecordRequest { PetId = "pet-sync-tenant" }, StatusCode.OK, StatusCode.NotFound,
             Arrange: (host, w) => Tests.Portal.PortalPets.AddClientWithPetsAsync(host.Grains, w.A.ClinicId, w.A.ClientId, ("pet-sync-tenant", "Rex"))),
-        [StaffSync + "ListReviewItems"] = new(_ => new SyncApi.ListReviewItemsRequest { IncludeResolved = true }, StatusCode.OK, StatusCode.OK),
-        [StaffSync + "ApproveReviewItem"] = new(_ => new SyncApi.ApproveReviewItemRequest { ItemId = "r-1" }, StatusCode.NotFound, StatusCode.NotFound),
-        [StaffSync + "DismissReviewItem"] = new(_ => new SyncApi.DismissReviewItemRequest { ItemId = "r-1" }, StatusCode.NotFound, StatusCode.NotFound),
-        [StaffSync + "ListMerges"] = new(_ => new SyncApi.ListMergesRequest(), StatusCode.OK, StatusCode.OK),
-        [StaffSync + "UndoMerge"] = new(_ => new SyncApi.UndoMergeRequest { MergeId = "m-1" }, StatusCode.NotFound, StatusCode.NotFound),
-        [StaffSync + "RenamePet"] = new(_ => new SyncApi.RenamePetRequest { PetId = "p-1", NewName = "Max", Reason = "owner" }, StatusCode.NotFound, StatusCode.NotFound),
-        [StaffSync + "GetIntegrationStatus"] = new(_ => new SyncApi.GetIntegrationStatusRequest(), StatusCode.OK, StatusCode.OK),
-        [StaffSync + "ListRejectedRecords"] = new(_ => new SyncApi.ListRejectedRecordsRequest(), StatusCode.OK, StatusCode.OK),
-        [StaffSync + "GetSyncPolicy"] = new(_ => new SyncApi.GetSyncPolicyRequest(), StatusCode.OK, StatusCode.OK),
-        [StaffSync + "SetSyncPolicy"] = new(_ => new SyncApi.SetSyncPolicyRequest { Policy = new SyncApi.SyncPolicy() }, StatusCode.OK, StatusCode.OK),
-        [StaffSync + "RequestResync"] = new(_ => new SyncApi.RequestResyncRequest(), StatusCode.OK, StatusCode.OK),
         [StaffSync + "ListHeldRecords"] = new(_ => new SyncApi.ListHeldRecordsRequest(), StatusCode.OK, StatusCode.OK),
         [StaffSync + "SetStaleAfter"] = new(_ => new SyncApi.SetStaleAfterRequest { StaleAfterSeconds = 600 }, StatusCode.OK, StatusCode.OK),
-
-        // An agent's stream syncs the clinic of its key, whichever clinic it is.
-        ["/vetactors.pims.v1.PimsSync/Sync"] = new(null, StatusCode.OK, StatusCode.OK, async (host, _, token) =>
-        {
-            var replies = new Sync.RecordingStreamWriter<PimsApi.ServerMessage>();
-            var hello = new PimsApi.AgentMessage { Hello = new PimsApi.Hello { AgentId = "agent", PimsKind = "AVImark" } };
-            await host.InvokeDuplexAsync("/vetactors.pims.v1.PimsSync/Sync", new Sync.ScriptedStreamReader<PimsApi.AgentMessage>([hello]), replies, token);
-            return string.Join("\n", replies.Written);
-        }),
     };
 
     // Clinic A's client has an active conversation; the caller names it: clinic A's caller reaches it, clinic B's finds nothing.
