@@ -8,7 +8,19 @@ internal abstract class Request<TResult> : GrainRequest
     /// <summary>Calls the grain method with the stored arguments (emitted per method).</summary>
     public abstract Task<TResult> Invoke(object grain);
 
-    internal sealed override Task InvokeGrain(object grain) => Invoke(grain);
+    // A grain method that throws before returning its task (a guard clause in a non-async method) must fail the
+    // caller's Task<TResult> with that exception; a non-generic faulted task would not cast to it in Send.
+    internal sealed override Task InvokeGrain(object grain)
+    {
+        try
+        {
+            return Invoke(grain);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<TResult>(e);
+        }
+    }
 
     internal Task<TResult> Send(GrainReference reference)
     {

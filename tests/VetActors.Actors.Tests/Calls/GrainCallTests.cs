@@ -144,6 +144,22 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task Call_ResultMethodThrowsSynchronouslyOnActiveGrain_CallerGetsSameTypeEveryTime()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<ICallTargetGrain>("active-thrower");
+        Assert.Equal(1, await grain.IncrementAsync());
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.ThrowForResultAsync("client not found"));
+            Assert.Equal("client not found", error.Message);
+        }
+
+        Assert.Equal(2, await grain.IncrementAsync());
+    }
+
+    [Fact]
     public async Task Call_ResultMethodThrowsSynchronously_CallerGetsSameTypeAndMessage()
     {
         await using var cluster = await Clusters.StartAsync();
