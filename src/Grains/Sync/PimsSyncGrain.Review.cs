@@ -74,7 +74,7 @@ internal sealed partial class PimsSyncGrain
         }
 
         var undone = await SplitMergeAsync(merge, staffUserId);
-        var pets = Index.PimsPatients.Where(p => p.Value.ClientId == undone.SplitClientId).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        var pets = Index.PimsPatients.Where(p => p.Value.ClientId == undone.SplitClientId).Select(p => p.Value.PetId).Order(StringComparer.Ordinal).ToList();
         await SaveAsync(new AuditRecord(
             AuditActors.Staff(staffUserId),
             "sync.merge_undone",
