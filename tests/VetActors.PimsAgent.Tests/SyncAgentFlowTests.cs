@@ -1,3 +1,4 @@
+using VetActors.Actors.Testing;
 using VetActors.PimsAgent.Tests.Infrastructure;
 using VetActors.Protos.Pims.V1;
 using Record = VetActors.Protos.Pims.V1.Record;
