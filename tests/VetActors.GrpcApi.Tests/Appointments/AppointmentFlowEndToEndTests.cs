@@ -99,7 +99,7 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
                 var mail = Directory.Exists(server.PickupDirectory)
                     ? Directory.GetFiles(server.PickupDirectory, "*.eml").Select(File.ReadAllText).LastOrDefault(t => t.Contains("To: " + to + "\r\n", StringComparison.Ordinal))
                     : null;
-                token = mail is null ? null : InvitationToken().Match(mail).Value;
+                token = mail is null ? null : RawGrpcCalls.InvitationToken().Match(mail).Value;
                 return !string.IsNullOrEmpty(token);
             },
             "invitation email for " + to);
@@ -109,24 +109,8 @@ public sealed partial class AppointmentFlowEndToEndTests(ApiServerFixture server
     private async Task<TResponse> CallAsync<TRequest, TResponse>(string service, string method, TRequest request, string? token, string package = "appointments")
         where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
     {
-        var descriptor = new Method<TRequest, TResponse>(
-            MethodType.Unary, $"vetactors.{package}.v1.{service}", method, Marshaller<TRequest>(), Marshaller<TResponse>());
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add("authorization", "Bearer " + token);
-        }
-
-        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(descriptor, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)), request);
-        return await call.ResponseAsync;
+        return await RawGrpcCalls.UnaryAsync<TRequest, TResponse>(_channel, $"vetactors.{package}.v1.{service}", method, request, token);
     }
 
-    private static Marshaller<T> Marshaller<T>() where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(m => m.ToByteArray(), parser.ParseFrom);
-    }
 
-    [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
-    private static partial Regex InvitationToken();
 }

@@ -68,7 +68,7 @@ public sealed partial class ClinicWorld
     public string InvitationTokenFor(string email)
     {
         var message = Host.Outbox.Messages.Last(m => m.Channel == MessageChannel.Email && m.To == email);
-        return InvitationToken().Match(message.Body).Value;
+        return RawGrpcCalls.InvitationToken().Match(message.Body).Value;
     }
 
     public async Task<(string Token, string UserId)> AddMemberAndSignInAsync(string username, CommonRole role, bool applyRefund)
@@ -145,9 +145,6 @@ public sealed partial class ClinicWorld
         PimsKind = PimsKind.Avimark,
         PracticeId = practiceId,
     };
-
-    [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
-    private static partial Regex InvitationToken();
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();

@@ -147,7 +147,7 @@ public sealed partial class HomeEndToEndTests(HomeClockServerFixture server) : I
         await CallAsync<InviteSiteAdministratorRequest, InviteSiteAdministratorResponse>("vetactors.admin.v1.ClinicAdmin", "InviteSiteAdministrator",
             new InviteSiteAdministratorRequest { ClinicId = clinic, Username = "admin", Name = "Ada Admin", Email = email }, ApiTestHost.InternalServiceKey);
         await CallAsync<AcceptInvitationRequest, AcceptInvitationResponse>("vetactors.identity.v1.SignIn", "AcceptInvitation",
-            new AcceptInvitationRequest { Token = await server.AwaitMailAsync(email, InvitationToken()), Password = Password }, null);
+            new AcceptInvitationRequest { Token = await server.AwaitMailAsync(email, RawGrpcCalls.InvitationToken()), Password = Password }, null);
         var practice = await CallAsync<PracticeLoginRequest, PracticeLoginResponse>("vetactors.identity.v1.SignIn", "PracticeLogin",
             new PracticeLoginRequest { PracticeId = "P-" + clinic, PracticePassword = ClinicWorld.PracticePassword }, null);
         return (await CallAsync<UserLoginRequest, UserLoginResponse>("vetactors.identity.v1.SignIn", "UserLogin",
@@ -210,25 +210,10 @@ public sealed partial class HomeEndToEndTests(HomeClockServerFixture server) : I
     private async Task<TResponse> CallAsync<TRequest, TResponse>(string service, string method, TRequest request, string? token)
         where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
     {
-        var descriptor = new Method<TRequest, TResponse>(MethodType.Unary, service, method, Marshaller<TRequest>(), Marshaller<TResponse>());
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add("authorization", "Bearer " + token);
-        }
-
-        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(descriptor, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)), request);
-        return await call.ResponseAsync;
+        return await RawGrpcCalls.UnaryAsync<TRequest, TResponse>(_channel, service, method, request, token);
     }
 
-    private static Marshaller<T> Marshaller<T>() where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(m => m.ToByteArray(), parser.ParseFrom);
-    }
 
-    [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
-    private static partial Regex InvitationToken();
 
     [GeneratedRegex(@"(?<=code is )\d{6}")]
     private static partial Regex SignInCode();

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Grpc.Core;
+using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Portal.V1;
 using VetActors.Rpc.Client;
 
@@ -36,11 +36,7 @@ public sealed partial class LiveEndToEndTests
     private async Task<GetConversationAttachmentResponse> DownloadAsync(string attachmentId, string token)
     {
         using var channel = GrpcChannel.ForAddress("http://" + server.Target, new GrpcChannelOptions { MaxReceiveMessageSize = null });
-        var descriptor = new Method<GetConversationAttachmentRequest, GetConversationAttachmentResponse>(
-            MethodType.Unary, "vetactors.portal.v1.Portal", "GetConversationAttachment",
-            Marshaller<GetConversationAttachmentRequest>(), Marshaller<GetConversationAttachmentResponse>());
-        using var call = channel.CreateCallInvoker().AsyncUnaryCall(
-            descriptor, null, new CallOptions(Headers(token), DateTime.UtcNow.AddSeconds(30)), new GetConversationAttachmentRequest { AttachmentId = attachmentId });
-        return await call.ResponseAsync;
+        return await RawGrpcCalls.UnaryAsync<GetConversationAttachmentRequest, GetConversationAttachmentResponse>(
+            channel, "vetactors.portal.v1.Portal", "GetConversationAttachment", new GetConversationAttachmentRequest { AttachmentId = attachmentId }, token);
     }
 }

@@ -181,7 +181,7 @@ public sealed partial class LiveEndToEndTests(ApiServerFixture server) : IClassF
                 var mail = Directory.Exists(server.PickupDirectory)
                     ? Directory.GetFiles(server.PickupDirectory, "*.eml").Select(File.ReadAllText).LastOrDefault(t => t.Contains("To: " + to + "\r\n", StringComparison.Ordinal))
                     : null;
-                token = mail is null ? null : InvitationToken().Match(mail).Value;
+                token = mail is null ? null : RawGrpcCalls.InvitationToken().Match(mail).Value;
                 return !string.IsNullOrEmpty(token);
             },
             "invitation email for " + to);
@@ -191,15 +191,13 @@ public sealed partial class LiveEndToEndTests(ApiServerFixture server) : IClassF
     private async Task<TResponse> CallAsync<TRequest, TResponse>(string package, string service, string method, TRequest request, string? token)
         where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
     {
-        var descriptor = new Method<TRequest, TResponse>(MethodType.Unary, $"vetactors.{package}.v1.{service}", method, Marshaller<TRequest>(), Marshaller<TResponse>());
-        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(descriptor, null, new CallOptions(Headers(token), DateTime.UtcNow.AddSeconds(30)), request);
-        return await call.ResponseAsync;
+        return await RawGrpcCalls.UnaryAsync<TRequest, TResponse>(_channel, $"vetactors.{package}.v1.{service}", method, request, token);
     }
 
     private AsyncServerStreamingCall<TResponse> Watch<TRequest, TResponse>(string service, string method, TRequest request, string token, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
     {
-        var descriptor = new Method<TRequest, TResponse>(MethodType.ServerStreaming, $"vetactors.portal.v1.{service}", method, Marshaller<TRequest>(), Marshaller<TResponse>());
+        var descriptor = RawGrpcCalls.Describe<TRequest, TResponse>(MethodType.ServerStreaming, $"vetactors.portal.v1.{service}", method);
         return _channel.CreateCallInvoker().AsyncServerStreamingCall(descriptor, null, new CallOptions(Headers(token), cancellationToken: cancellationToken), request);
     }
 
@@ -223,14 +221,7 @@ public sealed partial class LiveEndToEndTests(ApiServerFixture server) : IClassF
         return headers;
     }
 
-    private static Marshaller<T> Marshaller<T>() where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(m => m.ToByteArray(), parser.ParseFrom);
-    }
 
-    [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
-    private static partial Regex InvitationToken();
 
     private sealed record Clinic(string Id, string SmsNumber, string AdminToken, string AdminUserId);
 }

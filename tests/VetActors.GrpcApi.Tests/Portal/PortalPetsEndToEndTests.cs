@@ -220,21 +220,7 @@ public sealed partial class PortalPetsEndToEndTests(PetsClockServerFixture serve
     private async Task<TResponse> CallAsync<TRequest, TResponse>(string service, string method, TRequest request, string? token, string package)
         where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
     {
-        var descriptor = new Method<TRequest, TResponse>(
-            MethodType.Unary, $"vetactors.{package}.v1.{service}", method, Marshaller<TRequest>(), Marshaller<TResponse>());
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add("authorization", "Bearer " + token);
-        }
-
-        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(descriptor, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(60)), request);
-        return await call.ResponseAsync;
+        return await RawGrpcCalls.UnaryAsync<TRequest, TResponse>(_channel, $"vetactors.{package}.v1.{service}", method, request, token);
     }
 
-    private static Marshaller<T> Marshaller<T>() where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(m => m.ToByteArray(), parser.ParseFrom);
-    }
 }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using VetActors.GrpcApi.Tests.Infrastructure;
 using VetActors.Protos.Pims.V1;
 using Record = VetActors.Protos.Pims.V1.Record;
 
@@ -20,8 +21,7 @@ internal sealed class AgentStream : IAsyncDisposable
 
     public static async Task<AgentStream> OpenAsync(CallInvoker invoker, string agentToken, bool fullImport, long lastAcknowledged = 0)
     {
-        var method = new Method<AgentMessage, ServerMessage>(
-            MethodType.DuplexStreaming, "vetactors.pims.v1.PimsSync", "Sync", SyncServerClinic.Marshaller<AgentMessage>(), SyncServerClinic.Marshaller<ServerMessage>());
+        var method = RawGrpcCalls.Describe<AgentMessage, ServerMessage>(MethodType.DuplexStreaming, "vetactors.pims.v1.PimsSync", "Sync");
         var headers = new Metadata { { "authorization", "Bearer " + agentToken } };
         var stream = new AgentStream(invoker.AsyncDuplexStreamingCall(method, null, new CallOptions(headers)));
         await stream._call.RequestStream.WriteAsync(new AgentMessage

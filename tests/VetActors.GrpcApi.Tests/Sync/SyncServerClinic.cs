@@ -50,7 +50,7 @@ internal sealed partial class SyncServerClinic
         var admin = await clinic.CallAsync<InviteSiteAdministratorRequest, InviteSiteAdministratorResponse>(
             "admin", "ClinicAdmin", "InviteSiteAdministrator",
             new InviteSiteAdministratorRequest { ClinicId = clinicId, Username = "ada", Name = "Ada Admin", Email = email }, ApiTestHost.InternalServiceKey);
-        var invitation = await server.AwaitMailAsync(email, InvitationToken());
+        var invitation = await server.AwaitMailAsync(email, RawGrpcCalls.InvitationToken());
         await clinic.CallAsync<AcceptInvitationRequest, AcceptInvitationResponse>(
             "identity", "SignIn", "AcceptInvitation", new AcceptInvitationRequest { Token = invitation, Password = Password }, null);
         var practice = await clinic.CallAsync<PracticeLoginRequest, PracticeLoginResponse>(
@@ -86,28 +86,7 @@ internal sealed partial class SyncServerClinic
     public Task<GetIntegrationStatusResponse> StatusAsync() =>
         StaffAsync<GetIntegrationStatusRequest, GetIntegrationStatusResponse>("GetIntegrationStatus", new GetIntegrationStatusRequest());
 
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(string package, string service, string method, TRequest request, string? token)
-        where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new()
-    {
-        var descriptor = new Method<TRequest, TResponse>(MethodType.Unary, $"vetactors.{package}.v1.{service}", method, Marshaller<TRequest>(), Marshaller<TResponse>());
-        var headers = new Metadata();
-        if (token is not null)
-        {
-            headers.Add("authorization", "Bearer " + token);
-        }
-
-        // The deadline is a hang guard; nothing is measured against it.
-        using var call = _invoker.AsyncUnaryCall(descriptor, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(60)), request);
-        return await call.ResponseAsync;
-    }
-
-    public static Marshaller<T> Marshaller<T>()
-        where T : class, IMessage<T>, new()
-    {
-        var parser = new MessageParser<T>(() => new T());
-        return Marshallers.Create<T>(m => m.ToByteArray(), parser.ParseFrom);
-    }
-
-    [GeneratedRegex(@"vi~[A-Za-z0-9._-]+~[A-Za-z0-9_-]+~[A-Za-z0-9_-]+")]
-    private static partial Regex InvitationToken();
+    public Task<TResponse> CallAsync<TRequest, TResponse>(string package, string service, string method, TRequest request, string? token)
+        where TRequest : class, IMessage<TRequest>, new() where TResponse : class, IMessage<TResponse>, new() =>
+        RawGrpcCalls.UnaryAsync<TRequest, TResponse>(_invoker, $"vetactors.{package}.v1.{service}", method, request, token);
 }
